@@ -1,0 +1,103 @@
+"""The `peninsula` command: a thin front over Django's management commands.
+
+peninsula demo                      create or migrate the database, load the demo institute
+peninsula serve [--host --port]     serve the site with gunicorn (default 127.0.0.1:8000)
+peninsula worker                    run background tasks and publish scheduled pages
+peninsula generate --count N        add N generated publications (for benchmarks)
+peninsula manage COMMAND ...        any Django management command
+"""
+
+import argparse
+import os
+import sys
+
+DEFAULT_SETTINGS = "peninsula.settings.base"
+
+
+def _django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    import django
+
+    django.setup()
+
+
+def _call(*args):
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+def demo(options):
+    _django()
+    _call("migrate", "--no-input", "--verbosity", "0")
+    _call("load_demo")
+
+
+def serve(options):
+    _django()
+    from django.conf import settings
+
+    from peninsula.server import run
+
+    if not settings.WHITENOISE_USE_FINDERS:
+        _call("collectstatic", "--no-input", "--verbosity", "0")
+    run(host=options.host, port=options.port, workers=options.workers)
+
+
+def worker(options):
+    _django()
+    from peninsula.core.worker import run_worker
+
+    run_worker(queue=options.queue)
+
+
+def generate(options):
+    _django()
+    _call("generate_publications", "--count", str(options.count), "--seed", str(options.seed))
+
+
+def manage(options):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["peninsula manage", *options.rest])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peninsula", description="Run a Peninsula institute site."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("demo", help="migrate and load the demo institute").set_defaults(func=demo)
+
+    serve_parser = commands.add_parser("serve", help="serve the site with gunicorn")
+    serve_parser.add_argument("--host", default="127.0.0.1")
+    serve_parser.add_argument("--port", type=int, default=8000)
+    serve_parser.add_argument("--workers", type=int, default=2)
+    serve_parser.set_defaults(func=serve)
+
+    worker_parser = commands.add_parser(
+        "worker", help="run background tasks and scheduled publishing"
+    )
+    worker_parser.add_argument("--queue", default="default")
+    worker_parser.set_defaults(func=worker)
+
+    generate_parser = commands.add_parser("generate", help="add generated publications")
+    generate_parser.add_argument("--count", type=int, required=True)
+    generate_parser.add_argument("--seed", type=int, default=1)
+    generate_parser.set_defaults(func=generate)
+
+    manage_parser = commands.add_parser("manage", help="run a Django management command")
+    manage_parser.add_argument("rest", nargs=argparse.REMAINDER)
+    manage_parser.set_defaults(func=manage)
+    return parser
+
+
+def main(argv=None):
+    options = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    options.func(options)
+
+
+if __name__ == "__main__":
+    main()

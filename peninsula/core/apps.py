@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "peninsula.core"
+    label = "core"
+    verbose_name = "Site"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from peninsula.core.roles import ensure_editorial_roles
+
+        post_migrate.connect(ensure_editorial_roles)

@@ -1,0 +1,84 @@
+"""Institute-wide settings editors change in the admin (Settings → Institute)."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+
+DEFAULT_DISCLAIMER = "The views expressed here are the author's alone."
+
+
+@register_setting(icon="site")
+class InstituteSettings(BaseSiteSetting):
+    name = models.CharField(max_length=255, default="Peninsula Institute")
+    short_name = models.CharField(
+        max_length=64, blank=True, help_text="Used where space is short, e.g. 'PI'."
+    )
+    tagline = models.CharField(max_length=255, blank=True)
+    postal_address = models.TextField(
+        blank=True, help_text="Printed in the footer and in every newsletter."
+    )
+    disclosure_footer = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="The legal disclosure shown on every page, e.g. a foreign-agent registration "
+        "statement.",
+    )
+    default_disclaimer = models.CharField(
+        max_length=500,
+        default=DEFAULT_DISCLAIMER,
+        help_text="Shown at the end of each publication unless it has its own disclaimer.",
+    )
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=64, blank=True)
+    x_url = models.URLField("X (Twitter)", blank=True)
+    bluesky_url = models.URLField("Bluesky", blank=True)
+    linkedin_url = models.URLField("LinkedIn", blank=True)
+    facebook_url = models.URLField("Facebook", blank=True)
+    youtube_url = models.URLField("YouTube", blank=True)
+    instagram_url = models.URLField("Instagram", blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("tagline")],
+            heading="Institute",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("postal_address"), FieldPanel("email"), FieldPanel("phone")],
+            heading="Contact",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("disclosure_footer"), FieldPanel("default_disclaimer")],
+            heading="Legal",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("x_url"),
+                FieldPanel("bluesky_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("instagram_url"),
+            ],
+            heading="Social links",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "institute settings"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def social_links(self):
+        """(label, url) pairs for the links that are set, in display order."""
+        candidates = [
+            ("X", self.x_url),
+            ("Bluesky", self.bluesky_url),
+            ("LinkedIn", self.linkedin_url),
+            ("Facebook", self.facebook_url),
+            ("YouTube", self.youtube_url),
+            ("Instagram", self.instagram_url),
+        ]
+        return [(label, url) for label, url in candidates if url]

@@ -1,0 +1,67 @@
+"""The home page and plain content pages (About, Contact, ...)."""
+
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from peninsula.core.blocks import BodyBlock
+
+
+class HomePage(Page):
+    introduction = models.TextField(
+        blank=True, help_text="A sentence or two on what the institute does."
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "publications.SeriesPage",
+        "people.PeopleIndexPage",
+        "home.StandardPage",
+    ]
+    max_count = 1
+    template = "home/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from peninsula.publications.listing import card_queryset, hydrate
+        from peninsula.publications.models import EventPage, PublicationPage, SeriesPage
+
+        context = super().get_context(request, *args, **kwargs)
+        live = PublicationPage.objects.live()
+        featured = hydrate(card_queryset(live.filter(featured=True).order_by("-date", "-pk")[:3]))
+        featured_ids = [item.pk for item in featured]
+        context["featured"] = featured
+        context["latest"] = hydrate(
+            card_queryset(live.exclude(pk__in=featured_ids).order_by("-date", "-pk")[:8])
+        )
+        context["series_list"] = (
+            SeriesPage.objects.live().child_of(self).select_related("image").order_by("sort_order")
+        )
+        context["upcoming_events"] = hydrate(
+            card_queryset(
+                EventPage.objects.live()
+                .filter(starts_at__gte=timezone.now() - timezone.timedelta(hours=12))
+                .order_by("starts_at")[:4]
+            )
+        )
+        return context
+
+
+class StandardPage(Page):
+    """A plain page such as About or Contact."""
+
+    introduction = models.TextField(blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "home/standard_page.html"

@@ -1,0 +1,54 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+PUBLICATION_PAGE_TYPES = [
+    "publications.ArticlePage",
+    "publications.BriefPage",
+    "publications.ReportPage",
+    "publications.PodcastEpisodePage",
+    "publications.EventPage",
+    "publications.VideoPage",
+]
+
+
+class SeriesPage(Page):
+    """A series or collection of publications, e.g. the blog 'The Peninsula' or a weekly brief.
+
+    Every publication lives under exactly one series page: that is its series, its URL
+    prefix and the page its "Return to" link leads to.
+    """
+
+    introduction = models.TextField(blank=True, help_text="What the series is about, for readers.")
+    image = models.ForeignKey(
+        "assets.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sort_order = models.IntegerField(
+        default=0, help_text="Lower numbers come first on the home page."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("image"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = PUBLICATION_PAGE_TYPES
+    template = "publications/series_page.html"
+
+    class Meta:
+        verbose_name = "series"
+        verbose_name_plural = "series"
+
+    def get_context(self, request, *args, **kwargs):
+        from peninsula.publications.listing import ListingFilter
+        from peninsula.publications.models import PublicationPage
+
+        context = super().get_context(request, *args, **kwargs)
+        listing = ListingFilter(request.GET, base=PublicationPage.objects.live().child_of(self))
+        context["listing"] = listing
+        context["page_obj"] = listing.page(request.GET.get("page"))
+        return context

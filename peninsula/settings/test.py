@@ -1,0 +1,16 @@
+"""Settings for the test suite: a throwaway data directory, fast hashing, no outside calls."""
+
+import os
+import tempfile
+
+# Before base reads them: tests never touch a real installation's data.
+os.environ.setdefault("PENINSULA_DATA_DIR", tempfile.mkdtemp(prefix="peninsula-test-"))
+os.environ.setdefault("SECRET_KEY", "peninsula-tests-only")
+
+from .base import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"

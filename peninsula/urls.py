@@ -1,0 +1,19 @@
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from peninsula.core import views as core_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("search/", core_views.search, name="search"),
+    path("subscribe/", core_views.subscribe, name="subscribe"),
+    path("publications/", include("peninsula.publications.urls")),
+    path("", include("peninsula.taxonomy.urls")),
+    path("", include(wagtail_urls)),
+]
+
+handler404 = "peninsula.core.views.page_not_found"
+handler500 = "peninsula.core.views.server_error"
