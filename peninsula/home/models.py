@@ -1,5 +1,7 @@
 """The home page and plain content pages (About, Contact, ...)."""
 
+from datetime import timedelta
+
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
@@ -43,7 +45,7 @@ class HomePage(Page):
         context["upcoming_events"] = hydrate(
             card_queryset(
                 EventPage.objects.live()
-                .filter(starts_at__gte=timezone.now() - timezone.timedelta(hours=12))
+                .filter(starts_at__gte=timezone.now() - timedelta(hours=12))
                 .order_by("starts_at")[:4]
             )
         )

@@ -1,7 +1,7 @@
 """One page model per publication type, each adding only the fields of its own."""
 
 import zoneinfo
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -193,7 +193,7 @@ class EventPage(PublicationPage):
 
     def utc_span(self):
         end = self.end
-        return self.start.astimezone(timezone.UTC), end.astimezone(timezone.UTC) if end else None
+        return self.start.astimezone(UTC), end.astimezone(UTC) if end else None
 
     @property
     def is_upcoming(self) -> bool:

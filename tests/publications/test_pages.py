@@ -1,0 +1,149 @@
+"""Every publication page type renders with the elements an institute's article page carries."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    assert response.status_code == 200, response.content[:500]
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def text(node):
+    return " ".join(node.get_text(" ").split())
+
+
+@pytest.fixture
+def article(institute, series, author):
+    second = factories.PersonPageFactory(title="Ken Sato", job_title="Senior Fellow")
+    theme = factories.ThemeFactory(name="Alliances")
+    image = factories.ImageFactory(credit="Photo: Harbour Studio")
+    body = [
+        ("heading", {"text": "Why it matters", "level": "h2"}),
+        ("paragraph", "<p>The alliance has held for seventy years.[1]</p>"),
+        ("quote", {"text": "Deterrence is a habit.", "attribution": "A diplomat"}),
+        ("heading", {"text": "What comes next", "level": "h2"}),
+        ("paragraph", "<p>Trade will decide.</p>"),
+        ("footnotes", {"notes": ["<p>Signed in 1953.</p>"]}),
+    ]
+    return factories.ArticlePageFactory(
+        series=series, title="The alliance at seventy", date=datetime.date(2026, 3, 2),
+        authors=[author, second], themes=[theme], hero_image=image,
+        hero_caption="Seoul at dusk.", body=body,
+    )
+
+
+def test_article_page_carries_every_element(client, article):
+    page = soup(client.get(article.url))
+    assert text(page.select_one('[data-testid="series"]')) == "The Peninsula"
+    assert text(page.h1) == "The alliance at seventy"
+    assert page.select_one("time[datetime='2026-03-02']") is not None
+    authors = page.select("a[rel=author]")
+    assert [a["href"] for a in authors] == ["/experts/jane-park/", "/experts/ken-sato/"]
+    assert [text(h) for h in page.select(".article__body h2")] == [
+        "Why it matters", "What comes next", "Notes",
+    ]
+    bios = text(page.select_one('[data-testid="author-bios"]'))
+    assert "Jane Park is a Non-Resident Fellow at Harbour Institute." in bios
+    assert "Ken Sato is a Senior Fellow at Harbour Institute." in bios
+    assert text(page.select_one('[data-testid="disclaimer"]')) == (
+        "The views expressed here are the author's alone."
+    )
+    assert "Photo: Harbour Studio" in text(page.select_one('[data-testid="photo-credit"]'))
+    assert "registered under the Test Agents Act" in text(page.select_one('[data-testid="disclosure"]'))
+    assert text(page.select_one('[data-testid="return-link"]')) == "Return to The Peninsula"
+    assert page.select_one('[data-testid="return-link"]')["href"] == "/the-peninsula/"
+    assert page.select_one(".share a[href^='https://x.com/intent/post']") is not None
+    # Footnote markers link to the notes.
+    assert page.select_one("sup.fn-ref a[href='#fn-1']") is not None
+    assert page.select_one("li#fn-1") is not None
+
+
+def test_article_page_carries_site_chrome(client, article):
+    page = soup(client.get(article.url))
+    search = page.select_one("form[role=search]")
+    assert "Search All Site Content" in text(search)
+    assert text(page.select_one('[data-testid="index-count"]')) == "1"
+    assert "Total Index: 1 publication" in text(search)
+    assert "Subscribe to our Mailing List" in text(page.select_one(".subscribe"))
+    assert page.select_one("link[rel=stylesheet][media=print]") is not None
+
+
+def test_own_disclaimer_replaces_the_default(client, institute, series):
+    page = factories.ArticlePageFactory(series=series, disclaimer="Written in a personal capacity.")
+    assert text(soup(client.get(page.url)).select_one('[data-testid="disclaimer"]')) == (
+        "Written in a personal capacity."
+    )
+
+
+def test_related_publications_are_listed(client, article, series):
+    factories.ArticlePageFactory(series=series, title="Alliance costs", themes=list(article.themes.all()))
+    page = soup(client.get(article.url))
+    assert "Alliance costs" in text(page.select_one(".related"))
+
+
+def test_report_page_links_its_pdf(client, institute, series):
+    report = factories.ReportPageFactory(series=series, pdf=factories.DocumentFactory(), page_count=42)
+    link = soup(client.get(report.url)).select_one('[data-testid="pdf-link"]')
+    assert link["href"].startswith("/documents/")
+    assert "42 pages" in text(link)
+
+
+def test_podcast_page_plays_the_episode(client, institute, series):
+    episode = factories.PodcastEpisodePageFactory(
+        series=series, episode_number=12, transcript="<p>Host: Welcome back.</p>"
+    )
+    page = soup(client.get(episode.url))
+    assert page.select_one("audio")["src"] == "https://media.example.org/episode.mp3"
+    assert "Episode 12 · 31:05" in text(page.select_one(".media-box"))
+    assert "Welcome back" in text(page.select_one(".transcript"))
+
+
+def test_event_page_shows_time_zone_venue_speakers_and_registration(client, institute, series, author):
+    event = factories.EventPageFactory(
+        series=series, registration_url="https://tickets.example.org/e/1",
+        venue_address="1 Example Street",
+    )
+    event.speakers.create(person=author, role="Moderator")
+    event.save_revision().publish()
+    page = soup(client.get(event.url))
+    details = text(page.select_one('[data-testid="event-details"]'))
+    assert "Tuesday, May 14, 2030, 9:30 a.m. – 11:00 a.m." in details
+    assert "KST, Asia/Seoul" in details
+    assert "Peninsula Institute conference room" in details
+    assert "Jane Park (Moderator)" in details
+    assert page.select_one("a[href='https://tickets.example.org/e/1']") is not None
+    assert page.select_one("time[datetime='2030-05-14T09:30:00+09:00']") is not None
+
+
+def test_past_event_says_so_and_hides_registration(client, institute, series):
+    event = factories.EventPageFactory(
+        series=series, start_date=datetime.date(2020, 1, 10), end_time=None,
+        registration_url="https://tickets.example.org/e/2",
+    )
+    page = soup(client.get(event.url))
+    assert "This event has taken place." in text(page)
+    assert page.select_one("a[href='https://tickets.example.org/e/2']") is None
+
+
+def test_video_page_embeds_a_privacy_friendly_player(client, institute, series):
+    video = factories.VideoPageFactory(series=series)
+    frame = soup(client.get(video.url)).select_one(".video-frame iframe")
+    assert frame["src"] == "https://www.youtube-nocookie.com/embed/abcdefghijk"
+    assert frame["title"]
+
+
+def test_brief_page_renders(client, institute, series):
+    brief = factories.BriefPageFactory(series=series, title="Weekly brief 40", issue_number=40)
+    assert text(soup(client.get(brief.url)).h1) == "Weekly brief 40"
+
+
+def test_draft_publication_is_not_served(client, series):
+    draft = factories.ArticlePageFactory(series=series, live=False)
+    assert client.get(draft.url or f"/the-peninsula/{draft.slug}/").status_code == 404
