@@ -106,3 +106,16 @@ def test_publication_type_slugs_round_trip():
     for kind in PublicationType:
         assert PublicationType.from_slug(kind.slug) is kind
     assert PublicationType.from_slug("nonsense") is None
+
+
+def test_saving_the_shared_row_keeps_the_type(series):
+    report = factories.ReportPageFactory(series=series)
+    shared = PublicationPage.objects.get(pk=report.pk)
+    shared.save()
+    assert PublicationPage.objects.get(pk=report.pk).publication_type == PublicationType.REPORT
+
+
+def test_an_unsaved_page_knows_its_type():
+    from peninsula.publications.models import VideoPage
+
+    assert VideoPage(title="New").type_label == "Video"

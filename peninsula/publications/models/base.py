@@ -123,8 +123,15 @@ class PublicationPage(Page):
         verbose_name = "publication"
         indexes = [models.Index(fields=["publication_type", "date"], name="publication_type_date")]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Set from the start, so an unsaved page (an admin preview) knows its type too.
+        if not self.publication_type and type(self) is not PublicationPage:
+            self.publication_type = self.kind
+
     def save(self, *args, **kwargs):
-        self.publication_type = self.kind
+        if type(self) is not PublicationPage:  # a bare base row keeps the type it has
+            self.publication_type = self.kind
         super().save(*args, **kwargs)
 
     @property

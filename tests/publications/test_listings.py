@@ -1,0 +1,140 @@
+"""Listing pages: filters combine, counts are right, dates order, pages paginate."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    return [" ".join(h.get_text().split()) for h in page.select(".listing .card__title")]
+
+
+def found(response):
+    page = BeautifulSoup(response.content, "html.parser")
+    return " ".join(page.select_one('[data-testid="result-count"]').get_text().split())
+
+
+@pytest.fixture
+def archive(series):
+    """Six publications across types, themes, regions and years."""
+    security = factories.ThemeFactory(name="Security", slug="security")
+    trade = factories.ThemeFactory(name="Trade", slug="trade")
+    japan = factories.RegionFactory(name="Japan", slug="japan")
+    china = factories.RegionFactory(name="China", slug="china")
+    kim = factories.PersonPageFactory(title="Soo Kim")
+    other_series = factories.SeriesPageFactory(title="Reports", slug="reports")
+    make = factories.ArticlePageFactory
+    make(series=series, title="A", date=datetime.date(2024, 5, 1), themes=[security], regions=[japan], authors=[kim])
+    make(series=series, title="B", date=datetime.date(2025, 5, 1), themes=[security], regions=[china])
+    make(series=series, title="C", date=datetime.date(2025, 6, 1), themes=[trade], regions=[japan], authors=[kim])
+    factories.ReportPageFactory(series=other_series, title="D", date=datetime.date(2025, 7, 1), themes=[security], regions=[japan], authors=[kim])
+    factories.EventPageFactory(series=other_series, title="E", date=datetime.date(2023, 1, 1), themes=[trade])
+    factories.ArticlePageFactory(series=series, title="Draft", live=False, themes=[security])
+    return {"security": security, "japan": japan, "kim": kim}
+
+
+def test_all_publications_newest_first(client, archive):
+    response = client.get("/publications/")
+    assert titles(response) == ["D", "C", "B", "A", "E"]
+    assert found(response) == "5 publications found"
+
+
+def test_oldest_first(client, archive):
+    assert titles(client.get("/publications/?order=oldest")) == ["E", "A", "B", "C", "D"]
+
+
+def test_two_filters_combine(client, archive):
+    response = client.get("/publications/?theme=security&region=japan")
+    assert titles(response) == ["D", "A"]
+    assert found(response) == "2 publications found"
+
+
+def test_type_theme_region_and_year_combine(client, archive):
+    response = client.get("/publications/?type=commentary&theme=security&region=japan&year=2024")
+    assert titles(response) == ["A"]
+    assert found(response) == "1 publication found"
+
+
+def test_unknown_filter_values_are_ignored_not_errors(client, archive):
+    response = client.get("/publications/?theme=nope&year=abc&type=%27;DROP&page=zz")
+    assert titles(response) == ["D", "C", "B", "A", "E"]
+
+
+def test_type_listing_pages(client, archive):
+    assert titles(client.get("/publications/reports/")) == ["D"]
+    assert titles(client.get("/publications/events/")) == ["E"]
+    assert client.get("/publications/novels/").status_code == 404
+
+
+def test_series_page_lists_only_its_own_publications(client, archive, series):
+    assert titles(client.get(series.url)) == ["C", "B", "A"]
+    assert titles(client.get(series.url + "?region=japan")) == ["C", "A"]
+
+
+def test_theme_and_region_landing_pages(client, archive):
+    assert titles(client.get("/themes/security/")) == ["D", "B", "A"]
+    assert titles(client.get("/themes/security/?region=japan&type=reports")) == ["D"]
+    assert titles(client.get("/regions/japan/")) == ["D", "C", "A"]
+    assert client.get("/themes/unknown/").status_code == 404
+
+
+def test_topic_landing_page(client, series):
+    topic = factories.TopicFactory(name="Semiconductors")
+    factories.ArticlePageFactory(series=series, title="Chips", topics=[topic])
+    assert titles(client.get(topic.get_absolute_url())) == ["Chips"]
+
+
+def test_taxonomy_index_counts_live_publications(client, archive):
+    page = BeautifulSoup(client.get("/themes/").content, "html.parser")
+    cards = {c.h2.get_text(strip=True): c.select_one(".term-card__count").get_text() for c in page.select(".term-card")}
+    assert cards == {"Security": "3 publications", "Trade": "2 publications"}
+
+
+def test_author_page_lists_their_publications(client, archive):
+    kim = archive["kim"]
+    response = client.get(kim.url)
+    assert titles(response) == ["D", "C", "A"]
+    assert titles(client.get(kim.url + "?type=commentary&region=japan")) == ["C", "A"]
+
+
+def test_pagination(client, series, settings):
+    settings.PENINSULA_LISTING_PAGE_SIZE = 2
+    for day in range(1, 6):
+        factories.ArticlePageFactory(series=series, title=f"P{day}", date=datetime.date(2025, 1, day))
+    assert titles(client.get("/publications/")) == ["P5", "P4"]
+    response = client.get("/publications/?page=3")
+    assert titles(response) == ["P1"]
+    assert found(response) == "5 publications found"
+    page = BeautifulSoup(client.get("/publications/?page=2&theme=").content, "html.parser")
+    assert page.select_one("a[rel=next]")["href"] == "?page=3&theme="
+    assert "Page 2 of 3" in page.select_one(".pagination").get_text()
+
+
+def test_people_index_lists_experts(client, series):
+    factories.PersonPageFactory(title="Listed Expert")
+    factories.PersonPageFactory(title="Guest Writer", is_expert=False)
+    page = BeautifulSoup(client.get("/experts/").content, "html.parser")
+    names = [n.get_text(strip=True) for n in page.select(".person-card__name")]
+    assert names == ["Listed Expert"]
+
+
+def test_home_page_shows_featured_latest_series_and_upcoming_events(client, series):
+    factories.ArticlePageFactory(series=series, title="Front page story", featured=True)
+    factories.ArticlePageFactory(series=series, title="Ordinary story")
+    factories.EventPageFactory(series=series, title="Future forum")
+    factories.EventPageFactory(series=series, title="Past forum", start_date=datetime.date(2019, 1, 1))
+    page = BeautifulSoup(client.get("/").content, "html.parser")
+    featured = [h.get_text(strip=True) for h in page.select("#featured-heading ~ div .card__title")]
+    assert featured == ["Front page story"]
+    latest = page.select_one("#latest-heading").parent.get_text()
+    assert "Ordinary story" in latest and "Front page story" not in latest
+    events = page.select_one("#events-heading").parent.get_text()
+    assert "Future forum" in events and "Past forum" not in events
+    assert "The Peninsula" in page.select_one("#series-heading").parent.get_text()
