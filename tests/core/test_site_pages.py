@@ -1,0 +1,96 @@
+"""Site-wide pages and chrome: errors, search box, subscribe box, cached settings and menu."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from peninsula.core.models import InstituteSettings
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_friendly_404(client, institute):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.h1.get_text() == "We can't find that page"
+    assert "Search All Site Content" in page.get_text()  # the search box is there to help
+
+
+def test_friendly_500_needs_no_database(client, settings):
+    from peninsula.core.views import server_error
+
+    request = client.get("/").wsgi_request
+    with CaptureQueriesContext(connection) as queries:
+        response = server_error(request)
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content
+    assert len(queries) == 0
+
+
+def test_500_handler_is_used_for_an_unhandled_error(client, settings, monkeypatch):
+    from peninsula.publications import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views, "ListingFilter", broken)
+    client.raise_request_exception = False
+    response = client.get("/publications/")
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content
+
+
+def test_search_finds_by_title_and_summary_words(client, series):
+    factories.ArticlePageFactory(series=series, title="Sanctions on shipping", summary="Ports.")
+    factories.ArticlePageFactory(series=series, title="Rice prices", summary="Farm sanctions.")
+    factories.ArticlePageFactory(series=series, title="Unrelated", summary="Nothing.")
+    response = client.get("/search/?q=sanctions")
+    page = BeautifulSoup(response.content, "html.parser")
+    found = sorted(h.get_text(strip=True) for h in page.select(".card__title"))
+    assert found == ["Rice prices", "Sanctions on shipping"]
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "NEAR(a b) OR *", "x" * 10_000, "\x00\x1b[31m", "' OR 1=1; --", "👾\u202e\ufeff", "%%%"],
+)
+def test_search_survives_hostile_queries(client, series, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_subscribe_placeholder_is_honest(client, institute):
+    response = client.post("/subscribe/", {"email": "reader@example.org"})
+    assert response.status_code == 200
+    assert b"We have not stored the address you entered." in response.content
+
+
+def test_settings_and_menu_are_cached_and_refreshed_on_change(client, institute, series):
+    series.show_in_menus = True
+    series.save_revision().publish()
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    sql = " ".join(q["sql"] for q in queries)
+    conditions = " ".join(q["sql"].split(" WHERE ", 1)[1] for q in queries if " WHERE " in q["sql"])
+    assert "core_institutesettings" not in sql
+    assert "show_in_menus" not in conditions
+
+    institute.name = "Renamed Institute"
+    institute.save()
+    assert b"Renamed Institute" in client.get("/").content
+    menu = BeautifulSoup(client.get("/").content, "html.parser").select_one(".site-nav")
+    assert "The Peninsula" in menu.get_text()
+
+    series.unpublish()
+    menu = BeautifulSoup(client.get("/themes/").content, "html.parser").select_one(".site-nav")
+    assert "The Peninsula" not in menu.get_text()
+
+
+def test_social_links_only_lists_those_set():
+    settings = InstituteSettings(x_url="https://x.com/inst", youtube_url="https://youtube.com/@inst")
+    assert settings.social_links == [("X", "https://x.com/inst"), ("YouTube", "https://youtube.com/@inst")]

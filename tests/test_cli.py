@@ -1,0 +1,85 @@
+"""The `peninsula` command, run as a user would run it, in its own data directory."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from peninsula.cli import build_parser
+
+
+def run(args, data_dir, **kwargs):
+    env = clean_env(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "peninsula", *args], env=env, capture_output=True, text=True,
+        timeout=120, **kwargs,
+    )
+
+
+def clean_env(data_dir):
+    """The environment a user has: no test settings, no PostgreSQL URL, their own data dir."""
+    hidden = {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "SECRET_KEY", "PENINSULA_DATA_DIR"}
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
+    env["PENINSULA_DATA_DIR"] = str(data_dir)
+    return env
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_parser_defaults():
+    options = build_parser().parse_args(["serve"])
+    assert (options.host, options.port) == ("127.0.0.1", 8000)
+    assert build_parser().parse_args(["generate", "--count", "5"]).count == 5
+    assert build_parser().parse_args(["manage", "check", "--deploy"]).rest == ["check", "--deploy"]
+
+
+def test_help_lists_the_commands(tmp_path):
+    result = run(["--help"], tmp_path)
+    assert result.returncode == 0
+    for command in ("demo", "serve", "worker", "generate", "manage"):
+        assert command in result.stdout
+
+
+def test_manage_runs_django_commands_in_the_data_dir(tmp_path):
+    result = run(["manage", "check"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+    assert (tmp_path / "secret_key.txt").exists()
+
+
+def test_serve_answers_with_gunicorn_and_static_files(tmp_path):
+    """Migrate a fresh data directory, serve it, fetch the home page and the stylesheet."""
+    assert run(["manage", "migrate", "--no-input"], tmp_path).returncode == 0
+    port = free_port()
+    env = clean_env(tmp_path)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "peninsula", "serve", "--port", str(port), "--workers", "1"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                home = urllib.request.urlopen(base + "/", timeout=5)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("server did not start")
+                time.sleep(0.3)
+        assert home.status == 200
+        assert "gunicorn" in home.headers.get("Server", "")
+        assert b"Search All Site Content" in home.read()
+        css = urllib.request.urlopen(base + "/static/peninsula/css/site.css", timeout=5)
+        assert css.status == 200 and b"--brand" in css.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
