@@ -16,8 +16,11 @@ def pytest_configure(config):
 
     try:
         psycopg.connect(
-            host=database["HOST"], port=database["PORT"] or 5432, user=database["USER"],
-            dbname="postgres", connect_timeout=5,
+            host=database["HOST"],
+            port=database["PORT"] or 5432,
+            user=database["USER"],
+            dbname="postgres",
+            connect_timeout=5,
         ).close()
     except psycopg.OperationalError as error:
         where = f"{database['HOST']}:{database['PORT']}"

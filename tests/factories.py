@@ -127,8 +127,9 @@ class PublicationFactory(PageFactory):
     summary = "What the alliance means for the peninsula."
 
     @classmethod
-    def _create(cls, model_class, *args, series=None, authors=(), themes=(), regions=(),
-                topics=(), **kwargs):
+    def _create(
+        cls, model_class, *args, series=None, authors=(), themes=(), regions=(), topics=(), **kwargs
+    ):
         page = model_class(*args, **kwargs)
         page.themes.set(themes)
         page.regions.set(regions)
@@ -183,5 +184,3 @@ class VideoPageFactory(PublicationFactory):
 
     video_url = "https://www.youtube.com/watch?v=abcdefghijk"
     duration_seconds = 600
-
-

@@ -43,18 +43,26 @@ def test_roles_exist_with_the_right_rights():
     authors = Group.objects.get(name=AUTHORS)
     editors = Group.objects.get(name=EDITORS)
     root = Page.get_first_root_node()
-    author_rights = set(authors.page_permissions.filter(page=root).values_list("permission__codename", flat=True))
-    editor_rights = set(editors.page_permissions.filter(page=root).values_list("permission__codename", flat=True))
+    author_rights = set(
+        authors.page_permissions.filter(page=root).values_list("permission__codename", flat=True)
+    )
+    editor_rights = set(
+        editors.page_permissions.filter(page=root).values_list("permission__codename", flat=True)
+    )
     assert {"add_page", "change_page"} <= author_rights and "publish_page" not in author_rights
     assert {"add_page", "change_page", "publish_page"} <= editor_rights
 
 
-def test_author_writes_and_submits_editor_approves_and_it_goes_live(client, django_user_model, series):
+def test_author_writes_and_submits_editor_approves_and_it_goes_live(
+    client, django_user_model, series
+):
     author = staff(django_user_model, "author", AUTHORS)
     editor = staff(django_user_model, "editor", EDITORS)
 
     client.force_login(author)
-    url, data = add_article_form(client, series, title="Reunification costs", slug="reunification-costs")
+    url, data = add_article_form(
+        client, series, title="Reunification costs", slug="reunification-costs"
+    )
     data["action-submit"] = "Submit for review"
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -71,7 +79,9 @@ def test_author_writes_and_submits_editor_approves_and_it_goes_live(client, djan
 
     client.force_login(editor)
     task_state = page.current_workflow_task_state
-    approve = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
+    )
     response = client.post(approve, {"comment": "Good to go."})
     assert response.status_code in (200, 302)
     page.refresh_from_db()
@@ -96,7 +106,9 @@ def test_preview_shows_the_unsaved_draft(client, django_user_model, series):
     editor = staff(django_user_model, "editor", EDITORS)
     client.force_login(editor)
     url, data = add_article_form(client, series, title="Preview me", slug="preview-me")
-    preview_url = reverse("wagtailadmin_pages:preview_on_add", args=["publications", "articlepage", series.pk])
+    preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["publications", "articlepage", series.pk]
+    )
     assert client.post(preview_url, data).json()["is_valid"]
     response = client.get(preview_url)
     assert response.status_code == 200
@@ -119,5 +131,7 @@ def test_admin_edit_pages_open_for_every_type(client, admin_user, series):
     for page in pages:
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200, page
-    assert client.get(reverse("wagtailsettings:edit", args=["core", "institutesettings"])).status_code in (200, 302)
+    assert client.get(
+        reverse("wagtailsettings:edit", args=["core", "institutesettings"])
+    ).status_code in (200, 302)
     assert client.get("/admin/snippets/taxonomy/theme/").status_code == 200

@@ -15,8 +15,12 @@ from peninsula.cli import build_parser
 def run(args, data_dir, **kwargs):
     env = clean_env(data_dir)
     return subprocess.run(
-        [sys.executable, "-m", "peninsula", *args], env=env, capture_output=True, text=True,
-        timeout=120, **kwargs,
+        [sys.executable, "-m", "peninsula", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **kwargs,
     )
 
 
@@ -62,7 +66,10 @@ def test_serve_answers_with_gunicorn_and_static_files(tmp_path):
     env = clean_env(tmp_path)
     server = subprocess.Popen(
         [sys.executable, "-m", "peninsula", "serve", "--port", str(port), "--workers", "1"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         base = f"http://127.0.0.1:{port}"

@@ -56,7 +56,15 @@ def test_search_finds_by_title_and_summary_words(client, series):
 
 @pytest.mark.parametrize(
     "query",
-    ['"unbalanced', "NEAR(a b) OR *", "x" * 10_000, "\x00\x1b[31m", "' OR 1=1; --", "👾\u202e\ufeff", "%%%"],
+    [
+        '"unbalanced',
+        "NEAR(a b) OR *",
+        "x" * 10_000,
+        "\x00\x1b[31m",
+        "' OR 1=1; --",
+        "👾\u202e\ufeff",
+        "%%%",
+    ],
 )
 def test_search_survives_hostile_queries(client, series, query):
     response = client.get("/search/", {"q": query})
@@ -92,5 +100,10 @@ def test_settings_and_menu_are_cached_and_refreshed_on_change(client, institute,
 
 
 def test_social_links_only_lists_those_set():
-    settings = InstituteSettings(x_url="https://x.com/inst", youtube_url="https://youtube.com/@inst")
-    assert settings.social_links == [("X", "https://x.com/inst"), ("YouTube", "https://youtube.com/@inst")]
+    settings = InstituteSettings(
+        x_url="https://x.com/inst", youtube_url="https://youtube.com/@inst"
+    )
+    assert settings.social_links == [
+        ("X", "https://x.com/inst"),
+        ("YouTube", "https://youtube.com/@inst"),
+    ]

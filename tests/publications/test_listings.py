@@ -31,11 +31,36 @@ def archive(series):
     kim = factories.PersonPageFactory(title="Soo Kim")
     other_series = factories.SeriesPageFactory(title="Reports", slug="reports")
     make = factories.ArticlePageFactory
-    make(series=series, title="A", date=datetime.date(2024, 5, 1), themes=[security], regions=[japan], authors=[kim])
-    make(series=series, title="B", date=datetime.date(2025, 5, 1), themes=[security], regions=[china])
-    make(series=series, title="C", date=datetime.date(2025, 6, 1), themes=[trade], regions=[japan], authors=[kim])
-    factories.ReportPageFactory(series=other_series, title="D", date=datetime.date(2025, 7, 1), themes=[security], regions=[japan], authors=[kim])
-    factories.EventPageFactory(series=other_series, title="E", date=datetime.date(2023, 1, 1), themes=[trade])
+    make(
+        series=series,
+        title="A",
+        date=datetime.date(2024, 5, 1),
+        themes=[security],
+        regions=[japan],
+        authors=[kim],
+    )
+    make(
+        series=series, title="B", date=datetime.date(2025, 5, 1), themes=[security], regions=[china]
+    )
+    make(
+        series=series,
+        title="C",
+        date=datetime.date(2025, 6, 1),
+        themes=[trade],
+        regions=[japan],
+        authors=[kim],
+    )
+    factories.ReportPageFactory(
+        series=other_series,
+        title="D",
+        date=datetime.date(2025, 7, 1),
+        themes=[security],
+        regions=[japan],
+        authors=[kim],
+    )
+    factories.EventPageFactory(
+        series=other_series, title="E", date=datetime.date(2023, 1, 1), themes=[trade]
+    )
     factories.ArticlePageFactory(series=series, title="Draft", live=False, themes=[security])
     return {"security": security, "japan": japan, "kim": kim}
 
@@ -93,7 +118,10 @@ def test_topic_landing_page(client, series):
 
 def test_taxonomy_index_counts_live_publications(client, archive):
     page = BeautifulSoup(client.get("/themes/").content, "html.parser")
-    cards = {c.h2.get_text(strip=True): c.select_one(".term-card__count").get_text() for c in page.select(".term-card")}
+    cards = {
+        c.h2.get_text(strip=True): c.select_one(".term-card__count").get_text()
+        for c in page.select(".term-card")
+    }
     assert cards == {"Security": "3 publications", "Trade": "2 publications"}
 
 
@@ -107,7 +135,9 @@ def test_author_page_lists_their_publications(client, archive):
 def test_pagination(client, series, settings):
     settings.PENINSULA_LISTING_PAGE_SIZE = 2
     for day in range(1, 6):
-        factories.ArticlePageFactory(series=series, title=f"P{day}", date=datetime.date(2025, 1, day))
+        factories.ArticlePageFactory(
+            series=series, title=f"P{day}", date=datetime.date(2025, 1, day)
+        )
     assert titles(client.get("/publications/")) == ["P5", "P4"]
     response = client.get("/publications/?page=3")
     assert titles(response) == ["P1"]
@@ -129,7 +159,9 @@ def test_home_page_shows_featured_latest_series_and_upcoming_events(client, seri
     factories.ArticlePageFactory(series=series, title="Front page story", featured=True)
     factories.ArticlePageFactory(series=series, title="Ordinary story")
     factories.EventPageFactory(series=series, title="Future forum")
-    factories.EventPageFactory(series=series, title="Past forum", start_date=datetime.date(2019, 1, 1))
+    factories.EventPageFactory(
+        series=series, title="Past forum", start_date=datetime.date(2019, 1, 1)
+    )
     page = BeautifulSoup(client.get("/").content, "html.parser")
     featured = [h.get_text(strip=True) for h in page.select("#featured-heading ~ div .card__title")]
     assert featured == ["Front page story"]

@@ -62,7 +62,9 @@ def test_event_times_are_kept_in_the_event_time_zone(series):
         end_time=datetime.time(11, 0),
         time_zone="Asia/Seoul",
     )
-    assert event.start == datetime.datetime(2030, 5, 14, 9, 30, tzinfo=zoneinfo.ZoneInfo("Asia/Seoul"))
+    assert event.start == datetime.datetime(
+        2030, 5, 14, 9, 30, tzinfo=zoneinfo.ZoneInfo("Asia/Seoul")
+    )
     # 09:30 in Seoul (UTC+9) is 00:30 UTC.
     assert event.starts_at == datetime.datetime(2030, 5, 14, 0, 30, tzinfo=datetime.UTC)
     assert event.ends_at == datetime.datetime(2030, 5, 14, 2, 0, tzinfo=datetime.UTC)
@@ -72,8 +74,11 @@ def test_event_times_are_kept_in_the_event_time_zone(series):
 
 def test_event_must_not_end_before_it_starts(series):
     event = EventPage(
-        title="Backwards", start_date=datetime.date(2030, 5, 14),
-        end_date=datetime.date(2030, 5, 13), venue_name="Room 1", time_zone="UTC",
+        title="Backwards",
+        start_date=datetime.date(2030, 5, 14),
+        end_date=datetime.date(2030, 5, 13),
+        venue_name="Room 1",
+        time_zone="UTC",
     )
     with pytest.raises(ValidationError) as error:
         event.clean()

@@ -33,9 +33,14 @@ def article(institute, series, author):
         ("footnotes", {"notes": ["<p>Signed in 1953.</p>"]}),
     ]
     return factories.ArticlePageFactory(
-        series=series, title="The alliance at seventy", date=datetime.date(2026, 3, 2),
-        authors=[author, second], themes=[theme], hero_image=image,
-        hero_caption="Seoul at dusk.", body=body,
+        series=series,
+        title="The alliance at seventy",
+        date=datetime.date(2026, 3, 2),
+        authors=[author, second],
+        themes=[theme],
+        hero_image=image,
+        hero_caption="Seoul at dusk.",
+        body=body,
     )
 
 
@@ -47,7 +52,9 @@ def test_article_page_carries_every_element(client, article):
     authors = page.select("a[rel=author]")
     assert [a["href"] for a in authors] == ["/experts/jane-park/", "/experts/ken-sato/"]
     assert [text(h) for h in page.select(".article__body h2")] == [
-        "Why it matters", "What comes next", "Notes",
+        "Why it matters",
+        "What comes next",
+        "Notes",
     ]
     bios = text(page.select_one('[data-testid="author-bios"]'))
     assert "Jane Park is a Non-Resident Fellow at Harbour Institute." in bios
@@ -56,7 +63,9 @@ def test_article_page_carries_every_element(client, article):
         "The views expressed here are the author's alone."
     )
     assert "Photo: Harbour Studio" in text(page.select_one('[data-testid="photo-credit"]'))
-    assert "registered under the Test Agents Act" in text(page.select_one('[data-testid="disclosure"]'))
+    assert "registered under the Test Agents Act" in text(
+        page.select_one('[data-testid="disclosure"]')
+    )
     assert text(page.select_one('[data-testid="return-link"]')) == "Return to The Peninsula"
     assert page.select_one('[data-testid="return-link"]')["href"] == "/the-peninsula/"
     assert page.select_one(".share a[href^='https://x.com/intent/post']") is not None
@@ -83,13 +92,17 @@ def test_own_disclaimer_replaces_the_default(client, institute, series):
 
 
 def test_related_publications_are_listed(client, article, series):
-    factories.ArticlePageFactory(series=series, title="Alliance costs", themes=list(article.themes.all()))
+    factories.ArticlePageFactory(
+        series=series, title="Alliance costs", themes=list(article.themes.all())
+    )
     page = soup(client.get(article.url))
     assert "Alliance costs" in text(page.select_one(".related"))
 
 
 def test_report_page_links_its_pdf(client, institute, series):
-    report = factories.ReportPageFactory(series=series, pdf=factories.DocumentFactory(), page_count=42)
+    report = factories.ReportPageFactory(
+        series=series, pdf=factories.DocumentFactory(), page_count=42
+    )
     link = soup(client.get(report.url)).select_one('[data-testid="pdf-link"]')
     assert link["href"].startswith("/documents/")
     assert "42 pages" in text(link)
@@ -105,9 +118,12 @@ def test_podcast_page_plays_the_episode(client, institute, series):
     assert "Welcome back" in text(page.select_one(".transcript"))
 
 
-def test_event_page_shows_time_zone_venue_speakers_and_registration(client, institute, series, author):
+def test_event_page_shows_time_zone_venue_speakers_and_registration(
+    client, institute, series, author
+):
     event = factories.EventPageFactory(
-        series=series, registration_url="https://tickets.example.org/e/1",
+        series=series,
+        registration_url="https://tickets.example.org/e/1",
         venue_address="1 Example Street",
     )
     event.speakers.create(person=author, role="Moderator")
@@ -124,7 +140,9 @@ def test_event_page_shows_time_zone_venue_speakers_and_registration(client, inst
 
 def test_past_event_says_so_and_hides_registration(client, institute, series):
     event = factories.EventPageFactory(
-        series=series, start_date=datetime.date(2020, 1, 10), end_time=None,
+        series=series,
+        start_date=datetime.date(2020, 1, 10),
+        end_time=None,
         registration_url="https://tickets.example.org/e/2",
     )
     page = soup(client.get(event.url))
