@@ -90,3 +90,51 @@ def test_serve_answers_with_gunicorn_and_static_files(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+SCHEDULE_A_PAGE = """
+import datetime
+from django.utils import timezone
+from peninsula.home.models import HomePage
+from peninsula.publications.models import ArticlePage, SeriesPage
+series = HomePage.objects.get().add_child(instance=SeriesPage(title="Briefs", slug="briefs"))
+series.save_revision().publish()
+page = series.add_child(instance=ArticlePage(title="Embargoed", slug="embargoed", live=False))
+page.go_live_at = timezone.now() + datetime.timedelta(seconds=2)
+page.save_revision().publish()
+print("scheduled", page.pk, ArticlePage.objects.get(pk=page.pk).live)
+"""
+
+IS_LIVE = "from peninsula.publications.models import ArticlePage; print(ArticlePage.objects.get(slug='embargoed').live)"
+
+
+def test_worker_publishes_scheduled_pages(tmp_path):
+    """`peninsula worker` publishes a page once its go-live time has passed."""
+    assert run(["manage", "migrate", "--no-input"], tmp_path).returncode == 0
+    scheduled = run(["manage", "shell", "-c", SCHEDULE_A_PAGE], tmp_path)
+    assert "scheduled" in scheduled.stdout and scheduled.stdout.strip().endswith("False"), (
+        scheduled.stderr
+    )
+    time.sleep(2.5)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "peninsula", "worker"],
+        env=clean_env(tmp_path),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while run(["manage", "shell", "-c", IS_LIVE], tmp_path).stdout.strip().endswith("False"):
+            assert worker.poll() is None, "the worker exited"
+            assert time.monotonic() < deadline, "the page was not published"
+            time.sleep(0.5)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=20)
+
+
+def test_two_data_dirs_are_two_sites(tmp_path):
+    show = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
+    first = run(["manage", "shell", "-c", show], tmp_path / "one").stdout
+    second = run(["manage", "shell", "-c", show], tmp_path / "two").stdout
+    assert str(tmp_path / "one") in first and str(tmp_path / "two") in second
