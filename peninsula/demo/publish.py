@@ -94,7 +94,11 @@ class Publisher:
     def _fill_event(self, page, piece):
         extra = piece.extra
         page.start_date = self.today - datetime.timedelta(days=piece.days_ago)
-        page.date = min(self.today, page.start_date - datetime.timedelta(days=21))
+        # Announced three to five weeks ahead; never dated in the future, and spread out so
+        # upcoming events do not all share today's date at the top of listings.
+        lead = datetime.timedelta(days=21 + len(piece.slug) % 15)
+        recent = self.today - datetime.timedelta(days=1 + len(piece.title) % 9)
+        page.date = min(recent, page.start_date - lead)
         hour, minute = extra["start_time"]
         page.start_time = datetime.time(hour, minute)
         if "end_time" in extra:
