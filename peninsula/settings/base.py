@@ -173,7 +173,19 @@ WAGTAIL_SITE_NAME = "Peninsula"
 WAGTAILADMIN_BASE_URL = os.environ.get("PENINSULA_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to outside services
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "m4a", "ogg", "wav", "csv", "docx", "xlsx", "pptx", "txt", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "mp3",
+    "m4a",
+    "ogg",
+    "wav",
+    "csv",
+    "docx",
+    "xlsx",
+    "pptx",
+    "txt",
+    "zip",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # podcast audio can be large
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
