@@ -11,6 +11,7 @@ import argparse
 import os
 import random
 import secrets
+import signal
 import statistics
 import subprocess
 import sys
@@ -44,6 +45,8 @@ def main(argv=None):
     if options.child:
         return measure(options)
 
+    # On SIGTERM, unwind like Ctrl-C: subprocess.run kills the child, `finally` drops the database.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     print(UNCACHED, flush=True)
     deadline = time.monotonic() + options.timeout
     backends = ["sqlite", "postgres"] if options.backend == "both" else [options.backend]
