@@ -1,0 +1,222 @@
+"""The demo institute loader: what it creates, that it can run twice, and that it renders.
+
+Loading the demo takes several seconds, so it is loaded once for the module, inside a
+transaction that is rolled back when the module's tests are done; each test then runs in
+its own savepoint as usual.
+"""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from peninsula.assets.models import CustomDocument, CustomImage
+from peninsula.core.models import InstituteSettings
+from peninsula.demo import files
+from peninsula.demo.content import all_pieces
+from peninsula.demo.content.people import PEOPLE
+from peninsula.demo.content.taxonomy import REGIONS, THEMES, TOPICS
+from peninsula.demo.loader import load_demo
+from peninsula.home.models import HomePage, StandardPage
+from peninsula.people.models import PeopleIndexPage, PersonPage
+from peninsula.publications import models as pub
+from peninsula.taxonomy.models import Region, Theme, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        report = load_demo()
+        yield report
+        transaction.set_rollback(True)
+
+
+def _counts():
+    return {
+        "pages": Page.objects.count(),
+        "images": CustomImage.objects.count(),
+        "documents": CustomDocument.objects.count(),
+        "themes": Theme.objects.count(),
+        "regions": Region.objects.count(),
+        "topics": Topic.objects.count(),
+        "users": get_user_model().objects.count(),
+        "authorships": pub.PublicationAuthor.objects.count(),
+        "speakers": pub.EventSpeaker.objects.count(),
+    }
+
+
+def test_loader_creates_the_required_counts(demo):
+    assert pub.SeriesPage.objects.live().count() >= 4
+    experts = PeopleIndexPage.objects.get(slug="experts")
+    assert PersonPage.objects.live().child_of(experts).filter(is_expert=True).count() >= 12
+    assert Theme.objects.count() >= 10
+    assert Region.objects.count() >= 10
+    assert Topic.objects.count() >= 3
+    assert pub.PublicationPage.objects.live().count() >= 145
+    assert sum(demo.created.values()) >= 145
+
+
+def test_every_publication_type_is_present(demo):
+    for kind in pub.PublicationType:
+        assert pub.PublicationPage.objects.filter(publication_type=kind).count() >= 10, kind
+
+
+def test_publications_are_classified_and_written(demo):
+    publications = pub.PublicationPage.objects.prefetch_related("authors", "themes", "regions")
+    for page in publications:
+        assert 1 <= len(page.authors.all()) <= 3, page.title
+        assert page.themes.all(), page.title
+        assert page.regions.all(), page.title
+        assert page.summary, page.title
+        types = [block.block_type for block in page.body]
+        assert "paragraph" in types, page.title
+    assert 5 <= publications.filter(featured=True).count() <= 8
+
+
+def test_bodies_have_headings_quotes_and_footnotes(demo):
+    block_types = {"heading": 0, "quote": 0, "footnotes": 0}
+    for page in pub.PublicationPage.objects.all():
+        for block in page.body:
+            if block.block_type in block_types:
+                block_types[block.block_type] += 1
+    assert block_types["heading"] >= 150
+    assert block_types["quote"] >= 50
+    assert block_types["footnotes"] >= 50
+
+
+def test_some_text_is_in_korean_and_japanese(demo):
+    text = " ".join(
+        f"{page.title} {page.subtitle} {page.body.raw_data}"
+        for page in pub.PublicationPage.objects.all()
+    )
+    assert re.search(r"[\uac00-\ud7a3]", text), "no Hangul"
+    assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text), "no kana or kanji"
+
+
+def test_events_include_upcoming_and_past(demo):
+    now = timezone.now()
+    events = pub.EventPage.objects.all()
+    assert events.filter(starts_at__gte=now).count() >= 3
+    assert events.filter(starts_at__lt=now).count() >= 3
+    for event in events:
+        assert event.venue_name or event.online_url
+        assert event.date <= timezone.localdate()
+    assert pub.EventSpeaker.objects.exists()
+
+
+def test_reports_have_valid_pdfs_and_podcasts_have_audio(demo):
+    for report in pub.ReportPage.objects.select_related("pdf"):
+        assert report.pdf is not None and report.page_count >= 1
+        with report.pdf.file.open("rb") as handle:
+            assert handle.read(5) == b"%PDF-"
+    for episode in pub.PodcastEpisodePage.objects.select_related("audio"):
+        assert episode.audio_source and episode.duration_seconds and episode.transcript
+
+
+def test_hero_images_have_captions_credits_and_alt_text(demo):
+    with_heroes = pub.PublicationPage.objects.exclude(hero_image=None).select_related("hero_image")
+    assert with_heroes.count() >= 75
+    for page in with_heroes:
+        assert page.hero_caption
+        assert page.credit == "Illustration: Peninsula demo studio"
+        assert page.hero_image.alt_text
+    assert not PersonPage.objects.filter(photo=None).exists()
+
+
+def test_institute_settings_and_navigation(demo):
+    settings = InstituteSettings.objects.get()
+    assert settings.name == "Haneul Policy Institute"
+    assert settings.tagline and settings.postal_address and "Washington" in settings.postal_address
+    assert "Foreign Agents Registration Act" in settings.disclosure_footer
+    assert settings.default_disclaimer == "The views expressed here are the author's alone."
+    assert len(settings.social_links) >= 3
+    home = HomePage.objects.get()
+    menu = Page.objects.child_of(home).live().filter(show_in_menus=True)
+    assert 4 <= menu.count() <= 6
+    assert {"experts", "about"} <= set(menu.values_list("slug", flat=True))
+    assert StandardPage.objects.filter(slug="about").exists()
+
+
+def test_running_twice_creates_no_duplicates(demo):
+    before = _counts()
+    second = load_demo()
+    assert _counts() == before
+    assert not second.created
+    assert sum(second.existing.values()) == sum(demo.created.values())
+
+
+def test_admin_login_works(demo, client):
+    assert client.login(username="admin", password="peninsula-admin")
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize(("username", "group"), [("editor", "Editors"), ("author", "Authors")])
+def test_editor_and_author_can_sign_in(demo, client, username, group):
+    user = get_user_model().objects.get(username=username)
+    assert user.groups.filter(name=group).exists()
+    assert client.login(username=username, password=f"peninsula-{username}")
+    assert client.get("/admin/").status_code == 200
+
+
+def test_pages_render(demo, client):
+    urls = ["/", "/experts/", "/about/", "/publications/"]
+    urls += [pub.SeriesPage.objects.first().url, PersonPage.objects.first().url]
+    for model in (
+        pub.ArticlePage,
+        pub.BriefPage,
+        pub.ReportPage,
+        pub.PodcastEpisodePage,
+        pub.EventPage,
+        pub.VideoPage,
+    ):
+        urls.append(model.objects.live().first().url)
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    home = client.get("/").content.decode()
+    assert "Haneul Policy Institute" in home
+    assert "Burden-Sharing Without Resentment" in home  # a featured piece
+
+
+def test_command_prints_admin_url_and_logins(demo):
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    output = out.getvalue()
+    assert "http://127.0.0.1:8000/admin/" in output
+    for username in ("admin", "editor", "author"):
+        assert username in output
+
+
+def test_content_is_deterministic_and_consistent():
+    first, second = all_pieces(), all_pieces()
+    assert [(p.slug, p.title, p.body) for p in first] == [(p.slug, p.title, p.body) for p in second]
+    assert len({p.slug for p in first}) == len(first)
+    people = {name.lower().replace(" ", "-") for name, *_ in PEOPLE}
+    themes = {slug for slug, *_ in THEMES}
+    regions = {slug for slug, *_ in REGIONS}
+    topics = {slug for slug, *_ in TOPICS}
+    for piece in first:
+        assert set(piece.authors) <= people, piece.title
+        assert set(piece.themes) <= themes and set(piece.regions) <= regions, piece.title
+        assert set(piece.topics) <= topics, piece.title
+
+
+def test_report_pdf_is_well_formed():
+    """Every cross-reference offset points at its object, and startxref at the table."""
+    data, pages = files.report_pdf("A title", [("Heading", ["word " * 2000])], "Institute")
+    assert pages >= 2
+    startxref = int(data.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])
+    assert data[startxref:].startswith(b"xref")
+    entries = data[startxref:].split(b"\n")[3:]
+    for number, entry in enumerate(entries, start=1):
+        if not entry.endswith(b" n "):
+            break
+        offset = int(entry[:10])
+        assert data[offset:].startswith(b"%d 0 obj" % number)
