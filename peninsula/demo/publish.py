@@ -97,7 +97,7 @@ class Publisher:
         # Announced three to five weeks ahead; never dated in the future, and spread out so
         # upcoming events do not all share today's date at the top of listings.
         lead = datetime.timedelta(days=21 + len(piece.slug) % 15)
-        recent = self.today - datetime.timedelta(days=1 + len(piece.title) % 9)
+        recent = self.today - datetime.timedelta(days=3 + sum(map(ord, piece.slug)) % 45)
         page.date = min(recent, page.start_date - lead)
         hour, minute = extra["start_time"]
         page.start_time = datetime.time(hour, minute)

@@ -101,9 +101,9 @@ class Composer:
 
     def _summary(self, subject, focus):
         templates = [
-            "What {s} means for {focus}, and what policymakers should do about it.",
+            "How {s} could reshape {focus}, and what policymakers should do now.",
             "A fresh look at {s}: the background, the trade-offs and the choices ahead.",
-            "Why {s} deserves more attention, and how it could reshape {focus}.",
+            "The case for closer attention to {s}, and what that could mean for {focus}.",
             "The debate over {s} is shifting. Here is what has changed and what comes next.",
         ]
         return _fill(self.rng.choice(templates), subject, focus)
@@ -207,7 +207,7 @@ class Composer:
         return Piece(
             kind="event",
             title=title,
-            summary=f"A discussion of {subject} with the Institute's experts.",
+            summary=f"The Institute's experts discuss {subject} and what comes next.",
             body=body,
             authors=speakers,
             themes=themes,

@@ -407,10 +407,11 @@ OPENERS = [
     "answers. The disagreement is itself revealing.",
     "For anyone following {focus}, {s} is a useful test of whether stated priorities "
     "match actual choices.",
-    "Much of what is written about {s} treats it as a technical issue. It is also a political one.",
+    "Much of what is written about {s} treats the subject as a technical matter. It is also "
+    "a political one.",
     "There is a familiar story about {s}, and it is only half right.",
-    "Policymakers rarely get to choose the moment when {s} demands their attention. This may "
-    "be one of them.",
+    "Policymakers rarely get to choose when to turn their attention to {s}. This may be one "
+    "of those moments.",
 ]
 
 CLOSERS = [
@@ -422,8 +423,8 @@ CLOSERS = [
     "The test will be whether today's attention to {s} survives the next change of government.",
     "There is no perfect answer on {s}, only better and worse ways of managing it. The "
     "better ones start with candour about the trade-offs.",
-    "If there is a lesson, it is that {s} rewards those who prepare before the crisis, not "
-    "during it.",
+    "If there is a lesson, it is that on {s}, preparation before a crisis counts for more "
+    "than improvisation during one.",
 ]
 
 HEADINGS = [
@@ -450,7 +451,7 @@ TITLE_FRAMES = [
     "{S}: what to watch next",
     "Five questions about {s}",
     "The quiet shift in {s}",
-    "Why {s} matters more than it looks",
+    "What we get wrong about {s}",
     "Getting {s} right",
     "A practical agenda for {s}",
     "Reading the signals on {s}",
