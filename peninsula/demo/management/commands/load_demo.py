@@ -35,6 +35,9 @@ class Command(BaseCommand):
                 if stage not in tasks:
                     if not show_bar and options["verbosity"] > 0:
                         self.stdout.write(f"{stage}…")
+                    for task in bar.tasks:  # a new stage means the earlier ones are done
+                        bar.update(task.id, completed=task.total)
+                        bar.stop_task(task.id)
                     tasks[stage] = bar.add_task(stage, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
