@@ -235,7 +235,7 @@ COMMENTARY = [
         title="Sanctions Fatigue Is Real. So Is the Cost of Giving Up",
         summary="Enforcement of UN sanctions on North Korea has weakened. Abandoning them "
         "would be worse.",
-        authors=["soo-ah-chung", "lin-weiyi"],
+        authors=["soo-ah-chung", "weiyi-lin"],
         themes=["sanctions"],
         regions=["north-korea", "china", "russia"],
         topics=["maritime-security"],
@@ -372,7 +372,7 @@ COMMENTARY = [
         title="Reading Pyongyang's Plenums Without Overreading Them",
         summary="North Korean party meetings are one of the few windows into policy in "
         "Pyongyang. They reward careful reading and punish excitement.",
-        authors=["chang-ho-nam", "lin-weiyi"],
+        authors=["chang-ho-nam", "weiyi-lin"],
         themes=["inter-korean"],
         regions=["north-korea"],
         hero=20,

@@ -89,7 +89,7 @@ THEME_TEXT = {
     },
     "sanctions": {
         "focus": "the sanctions regime",
-        "experts": ["soo-ah-chung", "lin-weiyi", "kenji-arakawa"],
+        "experts": ["soo-ah-chung", "weiyi-lin", "kenji-arakawa"],
         "regions": ["north-korea", "china", "russia"],
         "topics": ["maritime-security"],
         "subjects": [
@@ -349,7 +349,7 @@ THEME_TEXT = {
     },
     "inter-korean": {
         "focus": "inter-Korean relations",
-        "experts": ["chang-ho-nam", "lin-weiyi", "yoon-hee-kwak"],
+        "experts": ["chang-ho-nam", "weiyi-lin", "yoon-hee-kwak"],
         "regions": ["north-korea", "south-korea", "china"],
         "topics": [],
         "subjects": [

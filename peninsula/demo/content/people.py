@@ -159,12 +159,12 @@ PEOPLE = [
         True,
     ),
     (
-        "Lin Weiyi",
+        "Weiyi Lin",
         "Non-Resident Fellow",
         "Lakeshore University",
         "Writes on China's policy toward the two Koreas.",
         [
-            "Lin Weiyi studies Chinese foreign policy toward the Korean Peninsula and the "
+            "Weiyi Lin studies Chinese foreign policy toward the Korean Peninsula and the "
             "economics of the China–North Korea border."
         ],
         True,
