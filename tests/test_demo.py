@@ -7,6 +7,7 @@ its own savepoint as usual.
 
 import io
 import re
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -220,3 +221,13 @@ def test_report_pdf_is_well_formed():
             break
         offset = int(entry[:10])
         assert data[offset:].startswith(b"%d 0 obj" % number)
+
+
+def test_full_urls_use_the_host_the_site_is_served_on(demo, client):
+    """Share links must point where `peninsula serve` answers, not at a placeholder host."""
+    from django.conf import settings
+
+    article = pub.ArticlePage.objects.live().first()
+    assert article.full_url == settings.WAGTAILADMIN_BASE_URL + article.url
+    page = client.get(article.url).content.decode()
+    assert f"url={quote(settings.WAGTAILADMIN_BASE_URL, safe='')}" in page

@@ -4,6 +4,9 @@ Every function looks its objects up by a natural key (slug, name, title, usernam
 so running the loader again changes nothing that is already there.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import CommandError
@@ -62,9 +65,12 @@ def ensure_settings(home: HomePage) -> InstituteSettings:
     for field, value in INSTITUTE.items():
         setattr(settings, field, value)
     settings.save()
-    if site.site_name != INSTITUTE["name"]:
-        site.site_name = INSTITUTE["name"]
-        site.save(update_fields=["site_name"])
+    # Full URLs (share links, feeds) use the site's host: make it the one `serve` answers on.
+    base = urlsplit(django_settings.WAGTAILADMIN_BASE_URL)
+    site.site_name = INSTITUTE["name"]
+    site.hostname = base.hostname or site.hostname
+    site.port = base.port or (443 if base.scheme == "https" else 80)
+    site.save(update_fields=["site_name", "hostname", "port"])
     if not home.introduction:
         home.introduction = HOME_INTRODUCTION
         home.save_revision().publish()
