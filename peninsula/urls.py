@@ -1,4 +1,6 @@
-from django.urls import include, path
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -12,8 +14,16 @@ urlpatterns = [
     path("subscribe/", core_views.subscribe, name="subscribe"),
     path("publications/", include("peninsula.publications.urls")),
     path("", include("peninsula.taxonomy.urls")),
-    path("", include(wagtail_urls)),
 ]
+
+if settings.PENINSULA_SERVE_MEDIA:
+    # On a laptop nothing else serves uploads; in production the web server or storage does.
+    prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(
+        re_path(rf"^{prefix}(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT})
+    )
+
+urlpatterns.append(path("", include(wagtail_urls)))
 
 handler404 = "peninsula.core.views.page_not_found"
 handler500 = "peninsula.core.views.server_error"

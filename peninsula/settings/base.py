@@ -204,4 +204,6 @@ LOGGING = {
 
 # Peninsula's own settings.
 PENINSULA_LISTING_PAGE_SIZE = 20
+# Serve uploaded media from Django itself; production.py turns this off (the web server does it).
+PENINSULA_SERVE_MEDIA = True
 PENINSULA_COUNT_CACHE_SECONDS = 30

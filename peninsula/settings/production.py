@@ -25,6 +25,8 @@ CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+PENINSULA_SERVE_MEDIA = os.environ.get("PENINSULA_SERVE_MEDIA", "") == "1"
+
 # collectstatic once at deploy time; hashed names let browsers cache for a year.
 WHITENOISE_USE_FINDERS = False
 STORAGES = {

@@ -107,3 +107,15 @@ def test_social_links_only_lists_those_set():
         ("X", "https://x.com/inst"),
         ("YouTube", "https://youtube.com/@inst"),
     ]
+
+
+def test_uploaded_images_are_served(client, series, settings):
+    """`peninsula serve` on a laptop has no other web server: renditions must load."""
+    image = factories.ImageFactory()
+    page = factories.ArticlePageFactory(series=series, hero_image=image, featured=True)
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    src = html.select_one("img.hero__image")["src"]
+    assert src.startswith(settings.MEDIA_URL)
+    response = client.get(src)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/")
