@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "peninsula.publications",
     "peninsula.home",
     "peninsula.demo",
+    "peninsula.importers",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,1 @@
+"""Readers for other platforms' exports, each on the base in `base.py`."""

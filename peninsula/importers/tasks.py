@@ -1,0 +1,11 @@
+from django_tasks import task
+
+from peninsula.importers import actions
+from peninsula.importers.models import ImportRun
+
+
+@task()
+def run_import(run_id: int) -> str:
+    """Carry out an import queued from the admin; the run records its report or error."""
+    run = ImportRun.objects.get(pk=run_id)
+    return actions.run_import(run).status
