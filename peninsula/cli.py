@@ -4,6 +4,7 @@ peninsula demo                      create or migrate the database, load the dem
 peninsula serve [--host --port]     serve the site with gunicorn (default 127.0.0.1:8000)
 peninsula worker                    run background tasks and publish scheduled pages
 peninsula generate --count N        add N generated publications (for benchmarks)
+peninsula import wordpress FILE     import a WordPress export (--uploads DIR --map FILE --dry-run)
 peninsula manage COMMAND ...        any Django management command
 """
 
@@ -56,6 +57,18 @@ def generate(options):
     _call("generate_publications", "--count", str(options.count), "--seed", str(options.seed))
 
 
+def import_wordpress(options):
+    _django()
+    args = ["import_wordpress", options.file]
+    if options.uploads:
+        args += ["--uploads", options.uploads]
+    if options.mapping:
+        args += ["--map", options.mapping]
+    if options.dry_run:
+        args.append("--dry-run")
+    _call(*args)
+
+
 def manage(options):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
     from django.core.management import execute_from_command_line
@@ -87,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
     generate_parser.add_argument("--count", type=int, required=True)
     generate_parser.add_argument("--seed", type=int, default=1)
     generate_parser.set_defaults(func=generate)
+
+    import_parser = commands.add_parser("import", help="import content from another platform")
+    sources = import_parser.add_subparsers(dest="source", required=True)
+    wordpress_parser = sources.add_parser("wordpress", help="import a WordPress export (WXR)")
+    wordpress_parser.add_argument("file", help="the exported .xml file")
+    wordpress_parser.add_argument("--uploads", help="a local copy of wp-content/uploads")
+    wordpress_parser.add_argument("--map", dest="mapping", help="a TOML mapping file")
+    wordpress_parser.add_argument("--dry-run", action="store_true", help="report, save nothing")
+    wordpress_parser.set_defaults(func=import_wordpress)
 
     manage_parser = commands.add_parser("manage", help="run a Django management command")
     manage_parser.add_argument("rest", nargs=argparse.REMAINDER)

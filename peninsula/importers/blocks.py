@@ -306,8 +306,11 @@ class _Converter:
             images = list(node.find_all("img"))
             for image in images:
                 # A caption under a gallery belongs to the gallery, not to each image.
-                self.image(image, caption if len(images) == 1 else "",
-                           media_key=node.attrs.get("data-media", "") if len(images) == 1 else "")
+                self.image(
+                    image,
+                    caption if len(images) == 1 else "",
+                    media_key=node.attrs.get("data-media", "") if len(images) == 1 else "",
+                )
         elif node.find("table") is not None:
             self.table(node.find("table"), caption)
         else:
@@ -325,7 +328,8 @@ class _Converter:
             return
         image_id, default_caption = found
         self.add(
-            "image", {"image": image_id, "caption": (caption or default_caption)[:500], "credit": ""}
+            "image",
+            {"image": image_id, "caption": (caption or default_caption)[:500], "credit": ""},
         )
 
     def media(self, node: Node):
@@ -357,9 +361,7 @@ class _Converter:
                 if isinstance(cell, Node) and cell.tag in {"td", "th"}
             ]
             if index == 0:
-                header = any(
-                    isinstance(cell, Node) and cell.tag == "th" for cell in row.children
-                )
+                header = any(isinstance(cell, Node) and cell.tag == "th" for cell in row.children)
             rows.append(cells)
         if not rows:
             return

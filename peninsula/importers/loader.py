@@ -92,9 +92,13 @@ class Loader:
             (item.kind, item.source_id): item
             for item in ImportedItem.objects.filter(source=self.source.name, origin=self.origin)
         }
-        live_ids = set(Page.objects.values_list("pk", flat=True).filter(
-            pk__in=[item.object_id for item in self.known.values() if item.kind in {"post", "page"}]
-        ))
+        live_ids = set(
+            Page.objects.values_list("pk", flat=True).filter(
+                pk__in=[
+                    item.object_id for item in self.known.values() if item.kind in {"post", "page"}
+                ]
+            )
+        )
         for (kind, key), item in self.known.items():
             if kind in {"post", "page"} and item.object_id in live_ids:
                 self.page_ids[key] = item.object_id
@@ -164,7 +168,12 @@ class Loader:
             else:
                 self.report.unchanged[plural + " (same file already in the library)"] += 1
             caption = getattr(item, "caption", "") or plain_text(media.caption)
-            self.media[key] = (kind, item.pk, caption, item.file.url if kind == "image" else item.url)
+            self.media[key] = (
+                kind,
+                item.pk,
+                caption,
+                item.file.url if kind == "image" else item.url,
+            )
             self.remember("attachment", key, item, old_url=media.url)
 
     # Entries -----------------------------------------------------------------------------
@@ -366,9 +375,10 @@ class Loader:
             key = (rule.target, name)
             if key not in self.terms:
                 model = TAXONOMY_MODELS[rule.target]
-                existing = model.objects.filter(name=name).first() or model.objects.filter(
-                    slug=slugify(name, allow_unicode=True)[:255]
-                ).first()
+                existing = (
+                    model.objects.filter(name=name).first()
+                    or model.objects.filter(slug=slugify(name, allow_unicode=True)[:255]).first()
+                )
                 if existing is None:
                     existing = model.objects.create(name=name)
                     self.report.created[model._meta.verbose_name_plural] += 1
@@ -474,4 +484,3 @@ def _model_for(kind: str):
     from peninsula.assets.models import CustomDocument, CustomImage
 
     return CustomImage if kind == "image" else CustomDocument
-

@@ -1,23 +1,23 @@
 """The mapping file: what categories, tags and authors become. Optional; see docs/importing.md.
 
-    [defaults]
-    series = "Imported posts"       # the series for posts no category puts elsewhere
-    publication_type = "article"    # article, brief, report, podcast, video
-    categories = "theme"            # what other categories become: theme, region, topic, ignore
-    tags = "topic"
-    list_people_as_experts = false  # list imported authors on the Experts page
+[defaults]
+series = "Imported posts"       # the series for posts no category puts elsewhere
+publication_type = "article"    # article, brief, report, podcast, video
+categories = "theme"            # what other categories become: theme, region, topic, ignore
+tags = "topic"
+list_people_as_experts = false  # list imported authors on the Experts page
 
-    [categories]
-    uncategorized = "ignore"
-    commentary = { as = "series", name = "The Peninsula" }
-    papers = { as = "series", name = "Reports and Papers", type = "report" }
-    north-korea = "region"
+[categories]
+uncategorized = "ignore"
+commentary = { as = "series", name = "The Peninsula" }
+papers = { as = "series", name = "Reports and Papers", type = "report" }
+north-korea = "region"
 
-    [tags]
-    asia = { as = "region", name = "Asia" }
+[tags]
+asia = { as = "region", name = "Asia" }
 
-    [authors]
-    jpark = "Jane Park"             # a WordPress login -> a person's name (existing or new)
+[authors]
+jpark = "Jane Park"             # a WordPress login -> a person's name (existing or new)
 """
 
 from __future__ import annotations
@@ -49,9 +49,7 @@ class Mapping:
     categories_default: str = "theme"
     tags_default: str = "topic"
     list_people_as_experts: bool = False
-    categories: dict[str, Rule] = field(
-        default_factory=lambda: {"uncategorized": Rule("ignore")}
-    )
+    categories: dict[str, Rule] = field(default_factory=lambda: {"uncategorized": Rule("ignore")})
     tags: dict[str, Rule] = field(default_factory=dict)
     authors: dict[str, str] = field(default_factory=dict)
 
@@ -111,7 +109,7 @@ def _rule(value, where: str) -> Rule:
         target = _choice(value, TARGETS, where)
         return Rule(target)
     if not isinstance(value, dict):
-        raise MappingError(f"{where} must be a word such as \"theme\" or a table {{ as = ... }}.")
+        raise MappingError(f'{where} must be a word such as "theme" or a table {{ as = ... }}.')
     unknown = set(value) - {"as", "name", "type"}
     if unknown:
         raise MappingError(f"{where} has unknown keys {sorted(unknown)}; use as, name and type.")
@@ -120,7 +118,7 @@ def _rule(value, where: str) -> Rule:
     target = _choice(value["as"], TARGETS, where)
     kind = value.get("type", "")
     if kind and target != "series":
-        raise MappingError(f"{where}: `type` only applies with as = \"series\".")
+        raise MappingError(f'{where}: `type` only applies with as = "series".')
     if kind:
         kind = _choice(kind, PUBLICATION_TYPES, where + " type")
     name = _string(value["name"], where + " name") if "name" in value else ""

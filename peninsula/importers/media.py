@@ -7,6 +7,7 @@ file, never stores a second copy. Wagtail keeps the SHA-1 of every image and doc
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -74,10 +75,8 @@ class MediaLibrary:
     def delete_written(self):
         """After a failed or dry run: remove the files this run stored."""
         for name in self.written:
-            try:
+            with contextlib.suppress(OSError):
                 default_storage.delete(name)
-            except OSError:
-                pass
         self.written = []
 
 

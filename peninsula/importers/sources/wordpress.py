@@ -171,8 +171,9 @@ def read_records(path: str, progress: Progress | None = None):
                 except SourceError as error:
                     raise SourceError(error.bare, line=error.line, path=name) from None
                 except DefusedXmlException as error:
-                    raise SourceError(_hostile_message(error), line=expat.CurrentLineNumber,
-                                      path=name) from None
+                    raise SourceError(
+                        _hostile_message(error), line=expat.CurrentLineNumber, path=name
+                    ) from None
                 except ParseError as error:
                     raise _parse_error(error, name) from None
                 for element, line in collector.records:
@@ -197,7 +198,7 @@ def read_records(path: str, progress: Progress | None = None):
 def _hostile_message(error: DefusedXmlException) -> str:
     return (
         f"the file declares a document type or entities ({type(error).__name__}). WordPress "
-        "exports never do; such declarations are how entity-expansion (\"billion laughs\") "
+        'exports never do; such declarations are how entity-expansion ("billion laughs") '
         "and external-entity attacks work, so the file is refused. Export the site again from "
         "WordPress and import that file."
     )
@@ -285,8 +286,10 @@ class WordPressSource(Source):
         if tag == "wp:author":
             login = _text(element, "wp:author_login")
             name = _text(element, "wp:author_display_name") or " ".join(
-                filter(None, [_text(element, "wp:author_first_name"),
-                              _text(element, "wp:author_last_name")])
+                filter(
+                    None,
+                    [_text(element, "wp:author_first_name"), _text(element, "wp:author_last_name")],
+                )
             )
             index.people[login] = Person(
                 key=login, name=name or login, email=_text(element, "wp:author_email")

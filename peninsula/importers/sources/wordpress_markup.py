@@ -51,16 +51,16 @@ def prepare_html(content: str, gallery_for_post: list[str] | None = None) -> tup
         content = autop(content)
     # A link on a line of its own is an embed in WordPress, if the site is one it embeds.
     content = _URL_LINE.sub(
-        lambda match: _embed_html(match.group(1))
-        if _EMBED_HOSTS.match(match.group(1))
-        else match.group(0),
+        lambda match: (
+            _embed_html(match.group(1)) if _EMBED_HOSTS.match(match.group(1)) else match.group(0)
+        ),
         content,
     )
     content = re.sub(
         r"<p>\s*(https?://[^\s<>\"]+)\s*</p>",
-        lambda match: _embed_html(match.group(1))
-        if _EMBED_HOSTS.match(match.group(1))
-        else match.group(0),
+        lambda match: (
+            _embed_html(match.group(1)) if _EMBED_HOSTS.match(match.group(1)) else match.group(0)
+        ),
         content,
     )
     return content, notes
@@ -87,7 +87,9 @@ def _embed_block(match: re.Match, notes: list[str]) -> str:
 def _block_comment(match: re.Match, notes: list[str]) -> str:
     closing, name, _attributes, self_closing = match.groups()
     if self_closing and not closing:
-        notes.append(f"dynamic block wp:{name} dropped (WordPress fills it in when it shows a page)")
+        notes.append(
+            f"dynamic block wp:{name} dropped (WordPress fills it in when it shows a page)"
+        )
     return ""
 
 
