@@ -120,20 +120,39 @@ class EntryResolver:
         return f'href="{escape(href.strip(), quote=True)}"'
 
 
-def add_redirect(old_url: str, *, page=None, link: str = "") -> bool:
-    """A permanent redirect from the old address, unless it is the new address already."""
+def redirect_path(old_url: str, page=None) -> str:
+    """The normalised old path to redirect, or "" when there is nothing to redirect."""
     old_path = Redirect.normalise_path(old_url)
     if not old_path or old_path == "/" or len(old_path) > 255:
-        return False
+        return ""
     if page is not None and (page.url_path or "").rstrip("/").endswith(old_path):
-        return False
-    Redirect.objects.update_or_create(
-        old_path=old_path,
-        site=None,
-        defaults={
-            "redirect_page": page,
-            "redirect_link": "" if page is not None else link[:255],
-            "is_permanent": True,
-        },
-    )
-    return True
+        return ""  # the new address is the old one
+    return old_path
+
+
+def save_redirects(wanted: dict[str, tuple[int | None, str]]) -> int:
+    """Permanent site-independent redirects {old path: (page id, link)}; returns how many."""
+    paths = list(wanted)
+    existing = {}
+    for start in range(0, len(paths), 500):
+        for redirect in Redirect.objects.filter(site=None, old_path__in=paths[start : start + 500]):
+            existing[redirect.old_path] = redirect
+    new = []
+    for old_path, (page_id, link) in wanted.items():
+        redirect = existing.get(old_path)
+        if redirect is None:
+            new.append(
+                Redirect(
+                    old_path=old_path,
+                    site=None,
+                    redirect_page_id=page_id,
+                    redirect_link=link,
+                    is_permanent=True,
+                )
+            )
+        elif (redirect.redirect_page_id, redirect.redirect_link) != (page_id, link):
+            redirect.redirect_page_id, redirect.redirect_link = page_id, link
+            redirect.is_permanent = True
+            redirect.save()
+    Redirect.objects.bulk_create(new, batch_size=500)
+    return len(wanted)

@@ -19,7 +19,8 @@ from wagtail.models import Page, PageViewRestriction, Revision
 
 from peninsula.home.models import HomePage, StandardPage
 from peninsula.importers.blocks import html_to_blocks, plain_text
-from peninsula.importers.links import EntryResolver, UrlIndex, add_redirect
+from peninsula.importers.indexing import per_save_indexing_off
+from peninsula.importers.links import EntryResolver, UrlIndex, redirect_path, save_redirects
 from peninsula.importers.mapping import Mapping
 from peninsula.importers.media import MediaLibrary
 from peninsula.importers.models import ImportedItem
@@ -76,9 +77,23 @@ class Loader:
         self.terms: dict[tuple[str, str], object] = {}
         self.sibling_slugs: dict[int, set[str]] = {}
         self.moves: list[tuple[int, str]] = []  # (page id, parent entry key)
+        self.touched: dict[str, set[int]] = {}  # "app.model" -> ids, to index at the end
+        self.redirects: dict[str, tuple[int | None, str]] = {}  # old path -> (page id, link)
 
     # The run -----------------------------------------------------------------------------
     def run(self) -> Report:
+        with per_save_indexing_off():
+            self._run()
+        from peninsula.importers.tasks import index_imported
+
+        if self.touched:
+            index_imported.enqueue({label: sorted(ids) for label, ids in self.touched.items()})
+        return self.report
+
+    def touch(self, obj):
+        self.touched.setdefault(obj._meta.label_lower, set()).add(obj.pk)
+
+    def _run(self):
         self.index = self.source.scan(lambda done, total: self.progress("Reading", done, total))
         for reason, count in self.index.skipped.items():
             for example in self.index.skipped_examples.get(reason, [])[:1]:
@@ -111,23 +126,26 @@ class Loader:
             self.import_entries(only=forward)
         self.move_pages()
         self.add_redirects()
+        self.save_redirects()
         refresh_published_count()
-        return self.report
 
     def remember(self, kind: str, key: str, obj, checksum: str = "", old_url: str = ""):
-        item, _ = ImportedItem.objects.update_or_create(
-            source=self.source.name,
-            origin=self.origin,
-            kind=kind,
-            source_id=key,
-            defaults={
-                "object_id": obj.pk,
-                "object_model": obj._meta.label_lower,
-                "checksum": checksum,
-                "old_url": old_url[:1000],
-            },
-        )
-        self.known[(kind, key)] = item
+        values = {
+            "object_id": obj.pk,
+            "object_model": obj._meta.label_lower,
+            "checksum": checksum,
+            "old_url": old_url[:1000],
+        }
+        item = self.known.get((kind, key))
+        if item is None:
+            item = ImportedItem.objects.create(
+                source=self.source.name, origin=self.origin, kind=kind, source_id=key, **values
+            )
+            self.known[(kind, key)] = item
+        elif any(getattr(item, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(item, name, value)
+            item.save()
 
     # Media -------------------------------------------------------------------------------
     def import_media(self):
@@ -161,6 +179,7 @@ class Loader:
                 self.report.skip(f"attachment file unreadable ({type(error).__name__})", where)
                 continue
             plural = "images" if kind == "image" else "documents"
+            self.touch(item)
             if created:
                 self.report.created[plural] += 1
             elif known is not None and existing is not None and existing.pk == item.pk:
@@ -313,6 +332,7 @@ class Loader:
         for field, value in state.items():
             setattr(page, field, value)
         self.restrict(page, entry)
+        self.touch(page)
 
     def restrict(self, page, entry: Entry):
         """Private posts: for logged-in users only; password-protected posts keep the password."""
@@ -360,6 +380,7 @@ class Loader:
                 page = SeriesPage(title=title, slug=self.unique_slug(self.home, _Named(title)))
                 self.home.add_child(instance=page)
                 page.save_revision().publish()
+                self.touch(page)
                 self.report.created["series"] += 1
             self.series[title] = page
         return self.series[title]
@@ -381,6 +402,7 @@ class Loader:
                 )
                 if existing is None:
                     existing = model.objects.create(name=name)
+                    self.touch(existing)
                     self.report.created[model._meta.verbose_name_plural] += 1
                 self.terms[key] = existing
             if self.terms[key] not in found[rule.target]:
@@ -421,6 +443,7 @@ class Loader:
             )
             index.add_child(instance=person)
             person.save_revision().publish()
+            self.touch(person)
             self.report.created["people"] += 1
         elif known is not None:
             self.report.unchanged["people"] += 1
@@ -446,23 +469,27 @@ class Loader:
             done += 1
             self.progress("Redirects", done, total)
             page = pages.get(self.page_ids.get(key))
-            if page is not None and summary.url and add_redirect(summary.url, page=page):
-                self.report.redirects += 1
+            if page is not None and summary.url:
+                self.redirect(summary.url, page=page)
         for key, media in self.index.media.items():
             done += 1
             self.progress("Redirects", done, total)
             stored = self.media.get(key)
             if stored is None:
                 continue
-            if media.url and add_redirect(media.url, link=stored[3]):
-                self.report.redirects += 1
+            if media.url:
+                self.redirect(media.url, link=stored[3])
             parent = pages.get(self.page_ids.get(media.parent))
-            if media.page_url and (
-                add_redirect(media.page_url, page=parent)
-                if parent
-                else add_redirect(media.page_url, link=stored[3])
-            ):
-                self.report.redirects += 1
+            if media.page_url:
+                self.redirect(media.page_url, page=parent, link=stored[3])
+
+    def redirect(self, old_url: str, *, page=None, link: str = ""):
+        old_path = redirect_path(old_url, page)
+        if old_path:
+            self.redirects[old_path] = (page.pk if page else None, "" if page else link[:255])
+
+    def save_redirects(self):
+        self.report.redirects = save_redirects(self.redirects)
 
 
 class _Named:
