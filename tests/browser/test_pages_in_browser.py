@@ -319,3 +319,13 @@ def test_print_stylesheet_hides_the_site_furniture(page, institute):
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_test_id("disclaimer")).to_be_visible()
     expect(page.get_by_test_id("disclosure")).to_be_visible()
+
+
+def test_a_credit_with_its_own_label_is_not_labelled_twice(client, migrated):
+    """'Illustration: ...' or 'Photo: ...' credits are printed as written, not as 'Photo: Photo: ...'."""
+    from tests import factories
+
+    image = factories.ImageFactory(credit="Illustration: Peninsula demo studio")
+    article = factories.ArticlePageFactory(hero_image=image)
+    html = client.get(article.url).content.decode()
+    assert '<p class="photo-credit">Illustration: Peninsula demo studio</p>' in html
