@@ -1,10 +1,12 @@
 """What every page's header and footer need, cached so a page view costs no extra queries."""
 
+from dataclasses import dataclass
+
 from django.core.cache import cache
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from peninsula.core.models import InstituteSettings
 
@@ -45,9 +47,38 @@ def menu_items(site: Site | None) -> list[tuple[str, str]]:
     return value
 
 
+@dataclass(frozen=True)
+class SeriesLink:
+    title: str
+    url: str
+
+
+_SERIES_KEY = "peninsula:chrome:series"
+
+
+def series_links() -> dict[str, SeriesLink]:
+    """Every series page by its tree path, so a publication's series (its parent) costs no
+    query: cards, listings and article pages look it up here by the publication's path."""
+    from peninsula.publications.models import SeriesPage
+
+    value = cache.get(_SERIES_KEY)
+    if value is None:
+        value = {
+            page.path: SeriesLink(page.title, page.get_url())
+            for page in SeriesPage.objects.live().only("title", "path", "url_path")
+        }
+        cache.set(_SERIES_KEY, value, _TIMEOUT)
+    return value
+
+
+def series_for(page) -> SeriesLink | None:
+    return series_links().get(page.path[: -Page.steplen])
+
+
 def forget(site_id=None):
     for site in Site.objects.all() if site_id is None else [Site(pk=site_id)]:
         cache.delete_many([_key(site.pk, "settings"), _key(site.pk, "menu")])
+    cache.delete(_SERIES_KEY)
 
 
 @receiver(post_save, sender=InstituteSettings)
@@ -57,6 +88,9 @@ def _settings_saved(sender, instance, **kwargs):
 
 @receiver(page_published)
 @receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(post_delete)
 def _page_changed(sender, instance, **kwargs):
-    if instance.depth <= 3:
+    # Menus and series are the home page's children (depth 3); only they change the chrome.
+    if isinstance(instance, Page) and instance.depth is not None and instance.depth <= 3:
         forget()

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
-from peninsula.publications.listing import card_queryset, hydrate
+from peninsula.publications.listing import card_queryset
 from peninsula.publications.models import PublicationPage
 
 MAX_QUERY_LENGTH = 200
@@ -19,10 +19,10 @@ def search(request):
     query = "".join(ch for ch in query if ch.isprintable())
     results = []
     if query:
-        matches = PublicationPage.objects.live()
+        matches = PublicationPage.objects.listed()
         for word in query.split()[:8]:
             matches = matches.filter(Q(title__icontains=word) | Q(summary__icontains=word))
-        results = hydrate(card_queryset(matches.order_by("-date", "-pk")[:SEARCH_RESULTS]))
+        results = list(card_queryset(matches.order_by("-date", "-pk")[:SEARCH_RESULTS]))
     response = render(request, "core/search.html", {"query": query, "results": results})
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -3,16 +3,19 @@
 from datetime import timedelta
 
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from peninsula.core.blocks import BodyBlock
+from peninsula.core.privacy import ViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     introduction = models.TextField(
         blank=True, help_text="A sentence or two on what the institute does."
     )
@@ -27,22 +30,42 @@ class HomePage(Page):
     max_count = 1
     template = "home/home_page.html"
 
+    def route(self, request, path_components):
+        """Find a descendant by its URL path in one query.
+
+        Wagtail walks the tree one level at a time (two queries a level); a publication
+        three levels down would cost six. Pages that route their own sub-paths, or paths
+        that match no page, fall back to Wagtail's walk.
+        """
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = (
+                Page.objects.filter(url_path=url_path, path__startswith=self.path)
+                .only("live", "content_type")
+                .first()
+            )
+            if page is not None:
+                if not page.live:
+                    raise Http404
+                return RouteResult(page.specific)
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
-        from peninsula.publications.listing import card_queryset, hydrate
+        from peninsula.publications.listing import card_queryset
         from peninsula.publications.models import EventPage, PublicationPage, SeriesPage
 
         context = super().get_context(request, *args, **kwargs)
-        live = PublicationPage.objects.live()
-        featured = hydrate(card_queryset(live.filter(featured=True).order_by("-date", "-pk")[:3]))
+        live = PublicationPage.objects.listed()
+        featured = list(card_queryset(live.filter(featured=True).order_by("-date", "-pk")[:3]))
         featured_ids = [item.pk for item in featured]
         context["featured"] = featured
-        context["latest"] = hydrate(
+        context["latest"] = list(
             card_queryset(live.exclude(pk__in=featured_ids).order_by("-date", "-pk")[:8])
         )
         context["series_list"] = (
             SeriesPage.objects.live().child_of(self).select_related("image").order_by("sort_order")
         )
-        context["upcoming_events"] = hydrate(
+        context["upcoming_events"] = list(
             card_queryset(
                 EventPage.objects.live()
                 .filter(starts_at__gte=timezone.now() - timedelta(hours=12))
@@ -52,7 +75,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsMixin, Page):
     """A plain page such as About or Contact."""
 
     introduction = models.TextField(blank=True)

@@ -6,8 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from peninsula.core.privacy import ViewRestrictionsMixin
 
-class PeopleIndexPage(Page):
+
+class PeopleIndexPage(ViewRestrictionsMixin, Page):
     """The 'Experts' page: everyone the institute lists as staff or a fellow."""
 
     introduction = models.TextField(blank=True)
@@ -30,7 +32,7 @@ class PeopleIndexPage(Page):
         return context
 
 
-class PersonPage(Page):
+class PersonPage(ViewRestrictionsMixin, Page):
     """A person who writes for, speaks for or works at the institute.
 
     The page title is the person's name as shown ("Jane Park").
@@ -129,4 +131,4 @@ class PersonPage(Page):
     def publications_queryset(self):
         from peninsula.publications.models import PublicationPage
 
-        return PublicationPage.objects.live().filter(authors__person=self)
+        return PublicationPage.objects.listed().filter(authors__person=self)

@@ -25,7 +25,7 @@ def published_count() -> int:
 def refresh_published_count() -> int:
     from peninsula.publications.models import PublicationPage, PublishedCounter
 
-    value = PublicationPage.objects.live().count()
+    value = PublicationPage.objects.listed().count()
     PublishedCounter.objects.update_or_create(key=COUNTER_KEY, defaults={"value": value})
     cache.set(_CACHE_KEY, value, settings.PENINSULA_COUNT_CACHE_SECONDS)
     return value

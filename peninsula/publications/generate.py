@@ -276,6 +276,8 @@ def _write_batch(writer, scaffold: Scaffold, rng: random.Random, size: int) -> C
                 json.dumps(_body(rng)),
                 "",
                 rng.random() < 0.002,
+                True,
+                slot.id,
             )
         )
         specific[model].append(_specific_row(writer, model, page_id, date, rng))
@@ -313,7 +315,7 @@ PAGE_COLUMNS = [
 ]  # fmt: skip
 PUBLICATION_COLUMNS = [
     "page_ptr_id", "publication_type", "subtitle", "date", "summary", "hero_caption",
-    "hero_credit", "body", "disclaimer", "featured",
+    "hero_credit", "body", "disclaimer", "featured", "is_live", "series_page_id",
 ]  # fmt: skip
 SPECIFIC_COLUMNS = {
     ArticlePage: ["publicationpage_ptr_id"],

@@ -7,10 +7,10 @@ applies the reader's filters (type, theme, region, year), sorts by date and pagi
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from wagtail.models import Page
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils.functional import cached_property
 
-from peninsula.publications.models import PublicationAuthor, PublicationType
+from peninsula.publications.models import PublicationAuthor, PublicationPage, PublicationType
 from peninsula.taxonomy.models import Region, Theme
 
 
@@ -33,9 +33,10 @@ class ListingFilter(forms.Form):
         required=False, choices=[("", "Newest first"), ("oldest", "Oldest first")]
     )
 
-    def __init__(self, data, *, base, hide=()):
+    def __init__(self, data, *, base, terms=(), hide=()):
         super().__init__(data)
         self.base = base
+        self.terms = list(terms)  # themes, regions or topics the page itself stands for
         for name in hide:
             self.fields.pop(name, None)
         # A fixed range rather than a DISTINCT over the whole archive.
@@ -46,17 +47,19 @@ class ListingFilter(forms.Form):
             (str(year), str(year)) for year in range(this_year, 1989, -1)
         ]
 
-    def filtered(self):
-        """The base queryset narrowed by whatever filters are valid; invalid ones are ignored."""
+    def filtered(self, counting=False):
+        """The base queryset narrowed by whatever filters are valid; invalid ones are ignored.
+
+        `counting` shapes the taxonomy filters for a COUNT (see tagged_with).
+        """
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         queryset = self.base
         if kind := PublicationType.from_slug(data.get("type") or ""):
             queryset = queryset.filter(publication_type=kind)
-        if theme := data.get("theme"):
-            queryset = queryset.filter(themes=theme)
-        if region := data.get("region"):
-            queryset = queryset.filter(regions=region)
+        terms = [*self.terms, data.get("theme"), data.get("region")]
+        for term in filter(None, terms):
+            queryset = queryset.filter(tagged_with(term, counting=counting))
         if year := data.get("year"):
             queryset = queryset.filter(date__year=year)
         ordering = ("date", "pk") if data.get("order") == "oldest" else ("-date", "-pk")
@@ -67,27 +70,49 @@ class ListingFilter(forms.Form):
         return bool(self.is_valid() and any(self.cleaned_data.get(name) for name in self.fields))
 
     def page(self, number):
-        paginator = Paginator(card_queryset(self.filtered()), settings.PENINSULA_LISTING_PAGE_SIZE)
+        paginator = ListingPaginator(
+            card_queryset(self.filtered()),
+            settings.PENINSULA_LISTING_PAGE_SIZE,
+            count_queryset=self.filtered(counting=True),
+        )
         page = paginator.get_page(number)
-        page.object_list = hydrate(page.object_list)
+        page.object_list = list(page.object_list)
         return page
 
 
+class ListingPaginator(Paginator):
+    """Counts with a query of its own, shaped for counting rather than for a page of rows."""
+
+    def __init__(self, object_list, per_page, *, count_queryset):
+        super().__init__(object_list, per_page)
+        self.count_queryset = count_queryset
+
+    @cached_property
+    def count(self):
+        return self.count_queryset.count()
+
+
+def tagged_with(term, counting=False):
+    """A filter for publications classified under a theme, region or topic.
+
+    For a page of rows, EXISTS: the database walks live publications newest first and stops
+    once the page is full. For a count, IN: it starts from the term's own index entries
+    instead of testing every live publication.
+    """
+    through = getattr(PublicationPage, term.publication_field).through
+    linked = through.objects.filter(**{f"{type(term)._meta.model_name}_id": term.pk})
+    if counting:
+        return Q(pk__in=linked.values("publicationpage_id"))
+    return Exists(linked.filter(publicationpage_id=OuterRef("pk")))
+
+
 def card_queryset(queryset):
-    """What a publication card needs, fetched in a fixed number of queries."""
+    """What a publication card needs, in two queries whatever the number of cards.
+
+    The card's series comes from the cached series map (PublicationPage.series)."""
     return queryset.select_related("hero_image").prefetch_related(
         Prefetch(
             "authors",
             queryset=PublicationAuthor.objects.select_related("person").order_by("sort_order"),
         )
     )
-
-
-def hydrate(publications):
-    """Evaluate a card_queryset and set each item's `series` (its parent page) in one query."""
-    items = list(publications)
-    parent_paths = {item.path[: -Page.steplen] for item in items}
-    parents = {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
-    for item in items:
-        item.series = parents.get(item.path[: -Page.steplen])
-    return items

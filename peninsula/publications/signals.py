@@ -16,7 +16,9 @@ def _on_publish_change(sender, instance, **kwargs):
 
 
 @receiver(post_page_move)
-def _on_move(sender, instance, **kwargs):
+def _on_move(sender, instance, parent_page_after=None, **kwargs):
+    if issubclass(sender, PublicationPage) and parent_page_after is not None:
+        PublicationPage.objects.filter(pk=instance.pk).update(series_page_id=parent_page_after.pk)
     refresh_published_count()
 
 

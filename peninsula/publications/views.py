@@ -7,7 +7,7 @@ from peninsula.publications.models import PublicationPage, PublicationType
 
 def publication_list(request, type_slug=None):
     """Every publication, or every publication of one type, with the usual filters."""
-    base = PublicationPage.objects.live()
+    base = PublicationPage.objects.listed()
     kind = None
     if type_slug is not None:
         kind = PublicationType.from_slug(type_slug)

@@ -8,7 +8,7 @@ from peninsula.publications.models import PublicationPage
 def term_index(request, model):
     """All themes (or regions, or topics) with how many live publications each has."""
     terms = model.objects.annotate(
-        live_count=Count("publications", filter=Q(publications__live=True))
+        live_count=Count("publications", filter=Q(publications__is_live=True))
     ).order_by("sort_order", "name")
     return render(
         request,
@@ -20,8 +20,12 @@ def term_index(request, model):
 def term_detail(request, model, slug):
     """A theme's (region's, topic's) landing page: its description and its publications."""
     term = get_object_or_404(model, slug=slug)
-    base = PublicationPage.objects.live().filter(**{model.publication_field: term})
-    listing = ListingFilter(request.GET, base=base, hide=[model.publication_field[:-1]])
+    listing = ListingFilter(
+        request.GET,
+        base=PublicationPage.objects.listed(),
+        terms=[term],
+        hide=[model.publication_field[:-1]],
+    )
     return render(
         request,
         "taxonomy/term_detail.html",

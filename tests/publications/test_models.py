@@ -33,7 +33,7 @@ def test_authors_keep_their_order(series):
     first = factories.PersonPageFactory(title="Ana Lee")
     second = factories.PersonPageFactory(title="Bo Han")
     page = factories.ArticlePageFactory(series=series, authors=[second, first])
-    assert [person.title for person in page.author_people()] == ["Bo Han", "Ana Lee"]
+    assert [person.title for person in page.author_people] == ["Bo Han", "Ana Lee"]
 
 
 def test_bio_line_is_built_from_the_person_record(author):
@@ -124,3 +124,26 @@ def test_an_unsaved_page_knows_its_type():
     from peninsula.publications.models import VideoPage
 
     assert VideoPage(title="New").type_label == "Video"
+
+
+def test_listing_copies_follow_publish_unpublish_and_moves(series):
+    """is_live and series_page mirror the page tree, so listings can skip joining it."""
+    page = factories.ArticlePageFactory(series=series)
+    shared = PublicationPage.objects.get(pk=page.pk)
+    assert shared.is_live and shared.series_page_id == series.pk
+
+    page.unpublish()
+    assert not PublicationPage.objects.get(pk=page.pk).is_live
+    assert not PublicationPage.objects.listed().filter(pk=page.pk).exists()
+
+    page.save_revision().publish()
+    assert PublicationPage.objects.listed().filter(pk=page.pk).exists()
+
+    other = factories.SeriesPageFactory(title="Briefs")
+    page.move(other, pos="last-child")
+    assert PublicationPage.objects.get(pk=page.pk).series_page_id == other.pk
+
+
+def test_draft_is_not_listed(series):
+    page = factories.ArticlePageFactory(series=series, live=False)
+    assert not PublicationPage.objects.get(pk=page.pk).is_live

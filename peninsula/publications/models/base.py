@@ -2,14 +2,19 @@
 
 from django import forms
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from peninsula.core.blocks import BodyBlock
+from peninsula.core.privacy import ViewRestrictionsMixin
+from peninsula.taxonomy.models import Region, Theme, Topic
 
 
 class PublicationType(models.TextChoices):
@@ -51,17 +56,25 @@ _SLUGS = {
 }
 
 
-class PublicationPage(Page):
+TAXONOMY_FIELDS = {"themes": Theme, "regions": Region, "topics": Topic}
+
+
+class PublicationQuerySet(PageQuerySet):
+    def listed(self):
+        """Live publications, filtered on this table alone (see `is_live`)."""
+        return self.filter(is_live=True)
+
+
+class PublicationPage(ViewRestrictionsMixin, Page):
     """A publication of any type. Not created directly: each type is a subclass."""
 
     publication_type = models.CharField(
-        max_length=16, choices=PublicationType.choices, editable=False, db_index=True
+        max_length=16, choices=PublicationType.choices, editable=False
     )
     subtitle = models.CharField(max_length=255, blank=True)
     date = models.DateField(
         "publication date",
         default=timezone.localdate,
-        db_index=True,
         help_text="The date readers see. Kept as is when a page is edited later.",
     )
     summary = models.TextField(
@@ -84,6 +97,22 @@ class PublicationPage(Page):
     themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="publications")
     regions = ParentalManyToManyField("taxonomy.Region", blank=True, related_name="publications")
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="publications")
+
+    # The composite indexes in Meta serve every listing (type and date are not indexed alone).
+    # Copies of Page.live and of the parent series, kept by save() and on moves, so that
+    # listings filter, count and sort on this one table with its own indexes instead of
+    # joining wagtailcore_page for every row: at 100,000 rows that join is most of the cost.
+    is_live = models.BooleanField(default=False, editable=False)
+    series_page = models.ForeignKey(
+        "publications.SeriesPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+        db_index=False,  # the listed_by_series_date index serves
+    )
+
+    objects = PageManager.from_queryset(PublicationQuerySet)()
 
     # Set by each subclass.
     kind = PublicationType.ARTICLE
@@ -121,7 +150,21 @@ class PublicationPage(Page):
 
     class Meta:
         verbose_name = "publication"
-        indexes = [models.Index(fields=["publication_type", "date"], name="publication_type_date")]
+        # Partial indexes over live publications: Django writes `is_live=True` as a bare
+        # `WHERE is_live`, which SQLite matches to an index condition but not to a column.
+        indexes = [
+            models.Index(fields=["date"], name="listed_by_date", condition=Q(is_live=True)),
+            models.Index(
+                fields=["publication_type", "date"],
+                name="listed_by_type_date",
+                condition=Q(is_live=True),
+            ),
+            models.Index(
+                fields=["series_page", "date"],
+                name="listed_by_series_date",
+                condition=Q(is_live=True),
+            ),
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,6 +175,9 @@ class PublicationPage(Page):
     def save(self, *args, **kwargs):
         if type(self) is not PublicationPage:  # a bare base row keeps the type it has
             self.publication_type = self.kind
+        self.is_live = self.live
+        if self.path and self.depth and self.depth > 1:
+            self.series_page_id = self.get_parent().pk
         super().save(*args, **kwargs)
 
     @property
@@ -144,26 +190,70 @@ class PublicationPage(Page):
             return self.hero_credit
         return self.hero_image.credit if self.hero_image else ""
 
+    @cached_property
     def author_people(self):
-        """The authors' person pages, in order; uses prefetched rows when there are some."""
-        return [authorship.person for authorship in self.authors.all() if authorship.person_id]
+        """The authors' person pages, in order, in one query (or none when prefetched)."""
+        authorships = self.authors.all()
+        if isinstance(authorships, models.QuerySet) and authorships._result_cache is None:
+            authorships = authorships.select_related("person")
+        return [authorship.person for authorship in authorships if authorship.person_id]
+
+    @cached_property
+    def classification(self) -> dict[str, list]:
+        """{"themes": [...], "regions": [...], "topics": [...]}, in one query.
+
+        A preview holds unsaved choices in memory (modelcluster); those are used as they are.
+        """
+        unsaved = getattr(self, "_cluster_related_objects", {})
+        if self.pk is None or any(name in unsaved for name in TAXONOMY_FIELDS):
+            return {name: list(getattr(self, name).all()) for name in TAXONOMY_FIELDS}
+        rows = None
+        for name, model in TAXONOMY_FIELDS.items():
+            terms = (
+                model.objects.filter(publications=self)
+                .order_by()
+                .annotate(field=models.Value(name, output_field=models.CharField()))
+                .values("field", "pk", "name", "slug", "sort_order")
+            )
+            rows = terms if rows is None else rows.union(terms, all=True)
+        found = {name: [] for name in TAXONOMY_FIELDS}
+        for row in sorted(rows, key=lambda row: (row["sort_order"], row["name"])):
+            model = TAXONOMY_FIELDS[row["field"]]
+            found[row["field"]].append(model(pk=row["pk"], name=row["name"], slug=row["slug"]))
+        return found
+
+    @property
+    def series(self):
+        """The series this publication lives in (its parent), from the cached series map."""
+        from peninsula.core.chrome import series_for
+
+        return series_for(self)
 
     def get_context(self, request, *args, **kwargs):
-        from peninsula.publications.listing import card_queryset, hydrate
+        from peninsula.publications.listing import card_queryset
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = hydrate(card_queryset(self.related_publications()))
-        context["series"] = self.get_parent()
+        context["related"] = list(card_queryset(self.related_publications()))
+        context["series"] = self.series
         return context
 
     def related_publications(self, limit: int = 3):
-        """The latest live publications sharing a theme with this one."""
-        theme_ids = [theme.pk for theme in self.themes.all()]
-        related = PublicationPage.objects.live().exclude(pk=self.pk)
+        """The latest live publications sharing a theme with this one.
+
+        Written as EXISTS so the database walks publications newest first and stops after
+        `limit`, instead of gathering every publication of the theme and sorting them.
+        """
+        theme_ids = [theme.pk for theme in self.classification["themes"]]
+        related = PublicationPage.objects.listed().exclude(pk=self.pk)
         if theme_ids:
             through = PublicationPage.themes.through
-            sharing = through.objects.filter(theme_id__in=theme_ids).values("publicationpage_id")
-            related = related.filter(pk__in=sharing)
+            related = related.filter(
+                Exists(
+                    through.objects.filter(
+                        publicationpage_id=OuterRef("pk"), theme_id__in=theme_ids
+                    )
+                )
+            )
         return related.order_by("-date", "-pk")[:limit]
 
 

@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from peninsula.core.privacy import ViewRestrictionsMixin
+
 PUBLICATION_PAGE_TYPES = [
     "publications.ArticlePage",
     "publications.BriefPage",
@@ -13,7 +15,7 @@ PUBLICATION_PAGE_TYPES = [
 ]
 
 
-class SeriesPage(Page):
+class SeriesPage(ViewRestrictionsMixin, Page):
     """A series or collection of publications, e.g. the blog 'The Peninsula' or a weekly brief.
 
     Every publication lives under exactly one series page: that is its series, its URL
@@ -48,7 +50,9 @@ class SeriesPage(Page):
         from peninsula.publications.models import PublicationPage
 
         context = super().get_context(request, *args, **kwargs)
-        listing = ListingFilter(request.GET, base=PublicationPage.objects.live().child_of(self))
+        listing = ListingFilter(
+            request.GET, base=PublicationPage.objects.listed().filter(series_page=self)
+        )
         context["listing"] = listing
         context["page_obj"] = listing.page(request.GET.get("page"))
         return context
