@@ -1,4 +1,4 @@
-"""Uncached render time and query count of the main pages, on SQLite and PostgreSQL.
+"""Render time and query count of the main pages, on SQLite and PostgreSQL, uncached.
 
     .venv/bin/python bench/page_speed.py [--backend sqlite|postgres|both] [--count 100000]
 
@@ -22,9 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 UNCACHED = (
-    "uncached = every Django cache (institute settings, menu, index count, Wagtail's site "
-    "root paths, renditions) is cleared before each request, so each request pays for all "
-    "its queries; the process itself stays warm (code imported, templates compiled)."
+    "uncached = no page or response cache: every request runs the view, its queries and its "
+    "templates. 'warm' lines keep Peninsula's small object caches (site, institute settings, "
+    "menu, series map, index count, renditions) as a running site has them; 'cold' lines "
+    "clear every Django cache before each request, the worst case just after an edit."
 )
 
 
@@ -121,8 +122,9 @@ def measure(options):
         flush=True,
     )
     for name, urls in pages_to_measure(options.seed).items():
-        result = time_page(urls, options.requests, options.page_budget)
-        print(f"{backend} {name}: {result}", flush=True)
+        for mode in ("warm", "cold"):
+            result = time_page(urls, options.requests, options.page_budget, cold=mode == "cold")
+            print(f"{backend} {name} ({mode}): {result}", flush=True)
     return 0
 
 
@@ -157,7 +159,7 @@ def pages_to_measure(seed):
     }
 
 
-def time_page(urls, requests, budget):
+def time_page(urls, requests, budget, cold=False):
     from django.core.cache import caches
     from django.db import connection
     from django.test import Client
@@ -166,8 +168,9 @@ def time_page(urls, requests, budget):
     client = Client()
 
     def get(url):
-        for cache in caches.all():
-            cache.clear()
+        if cold:
+            for cache in caches.all():
+                cache.clear()
         response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}")
