@@ -157,8 +157,13 @@ def build_export(path: Path, uploads: Path, posts: int):
             relative = f"2020/{number % 12 + 1:02d}/figure-{number}.png"
             out.write(
                 item(
-                    100_000 + number, f"Figure {number}", f"{SITE}/figure-{number}/",
-                    "attachment", "inherit", "", "",
+                    100_000 + number,
+                    f"Figure {number}",
+                    f"{SITE}/figure-{number}/",
+                    "attachment",
+                    "inherit",
+                    "",
+                    "",
                     extra=f"<wp:attachment_url>{SITE}/wp-content/uploads/{relative}"
                     "</wp:attachment_url><wp:postmeta><wp:meta_key>_wp_attached_file"
                     f"</wp:meta_key><wp:meta_value>{relative}</wp:meta_value></wp:postmeta>",

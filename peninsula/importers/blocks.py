@@ -182,10 +182,19 @@ class _Converter:
     def element(self, node: Node):
         tag = node.tag
         if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-            text = _clean_text(node.text())
+            # Broken HTML can leave paragraphs or tables inside an unclosed heading.
+            blocks = [
+                child
+                for child in node.children
+                if isinstance(child, Node) and (child.tag in BLOCK_LEVEL or child.has_block())
+            ]
+            heading = Node(tag, {})
+            heading.children = [child for child in node.children if child not in blocks]
+            text = _clean_text(heading.text())
             if text:
                 level = "h2" if tag in {"h1", "h2"} else "h3"
                 self.add("heading", {"text": text[:255], "level": level})
+            self.walk(blocks)
         elif tag == "p":
             self.end_inline()
             self.paragraph(node)

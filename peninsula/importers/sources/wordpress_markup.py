@@ -141,12 +141,14 @@ def _expand_shortcodes(content: str, notes: list[str], gallery_for_post: list[st
             notes.append(f"[{name}] shortcode kept as a link")
             escaped = html.escape(url, quote=True)
             return f'<p><a href="{escaped}">{escaped}</a></p>' if url else ""
-        notes.append(f"unknown shortcode [{name}] kept as text")
         return match.group(0)
 
     # Twice, for shortcodes inside a caption or another shortcode's content.
     for _ in range(2):
         content = _SHORTCODE.sub(replace, content)
+    for match in _SHORTCODE.finditer(content):
+        if not (match.group(1) and match.group(6)):
+            notes.append(f"unknown shortcode [{match.group(2).lower()}] kept as text")
     return content
 
 
