@@ -11,6 +11,12 @@ DEFAULT_DISCLAIMER = "The views expressed here are the author's alone."
 @register_setting(icon="site")
 class InstituteSettings(BaseSiteSetting):
     name = models.CharField(max_length=255, default="Peninsula Institute")
+    name_in_sentence = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The name as it reads inside a sentence, e.g. 'the Korea Institute' in "
+        "'Jane Park is a Fellow at the Korea Institute.' Defaults to the name.",
+    )
     short_name = models.CharField(
         max_length=64, blank=True, help_text="Used where space is short, e.g. 'PI'."
     )
@@ -40,7 +46,12 @@ class InstituteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("tagline")],
+            [
+                FieldPanel("name"),
+                FieldPanel("name_in_sentence"),
+                FieldPanel("short_name"),
+                FieldPanel("tagline"),
+            ],
             heading="Institute",
         ),
         MultiFieldPanel(
@@ -69,6 +80,10 @@ class InstituteSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.name
+
+    @property
+    def in_sentence(self) -> str:
+        return self.name_in_sentence or self.name
 
     @property
     def social_links(self):

@@ -165,3 +165,11 @@ def test_brief_page_renders(client, institute, series):
 def test_draft_publication_is_not_served(client, series):
     draft = factories.ArticlePageFactory(series=series, live=False)
     assert client.get(draft.url or f"/the-peninsula/{draft.slug}/").status_code == 404
+
+
+def test_bio_line_uses_the_name_as_it_reads_in_a_sentence(client, institute, series, author):
+    institute.name_in_sentence = "the Harbour Institute"
+    institute.save()
+    page = factories.ArticlePageFactory(series=series, authors=[author])
+    bios = text(soup(client.get(page.url)).select_one('[data-testid="author-bios"]'))
+    assert bios == "Jane Park is a Non-Resident Fellow at the Harbour Institute."

@@ -2,6 +2,7 @@
 
 INSTITUTE = {
     "name": "Haneul Policy Institute",
+    "name_in_sentence": "the Haneul Policy Institute",
     "short_name": "HPI",
     "tagline": "Independent analysis of Korea and Northeast Asia",
     "postal_address": "1740 Larchmont Place NW, Suite 610\nWashington, DC 20036\nUnited States",
