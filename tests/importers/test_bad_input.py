@@ -1,5 +1,7 @@
 """Broken and hostile files: a clear error naming the place, and nothing left behind."""
 
+from pathlib import Path
+
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
@@ -34,7 +36,7 @@ def _nothing_imported(pages_before):
 
 def test_truncated_file_names_the_line_and_imports_nothing(export):
     """Cut off in the middle of the third post: the first two are not kept either."""
-    full = open(export(item(1), item(2), item(3, body="<p>Long text</p>" * 50))).read()
+    full = Path(export(item(1), item(2), item(3, body="<p>Long text</p>" * 50))).read_text()
     path = export(name="cut.xml", header=full[: len(full) - 400], footer="")
     pages_before = Page.objects.count()
     with pytest.raises(SourceError) as error:

@@ -1,5 +1,7 @@
 """Importing small exports: redirects, re-runs, media, mapping, statuses, the admin page."""
 
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
@@ -152,7 +154,7 @@ def test_statuses_private_scheduled_and_dry_run(export):
 def test_admin_upload_runs_in_the_background_and_shows_the_report(admin_client, export):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    content = open(export(item(1, "From the admin"))).read().encode()
+    content = Path(export(item(1, "From the admin"))).read_bytes()
     response = admin_client.post(
         reverse("importers:index"),
         {"export": SimpleUploadedFile("site.xml", content, content_type="text/xml")},
