@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from peninsula.core import views as core_views
+from peninsula.syndication.api import api as syndication_api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +15,8 @@ urlpatterns = [
     path("subscribe/", core_views.subscribe, name="subscribe"),
     path("publications/", include("peninsula.publications.urls")),
     path("", include("peninsula.taxonomy.urls")),
+    path("", include("peninsula.syndication.urls")),
+    path("api/v1/", syndication_api.urls),  # ninja reverses its own "api" namespace at the root
 ]
 
 if settings.PENINSULA_SERVE_MEDIA:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "peninsula.home",
     "peninsula.demo",
     "peninsula.importers",
+    "peninsula.syndication",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -72,6 +73,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -209,3 +212,9 @@ PENINSULA_LISTING_PAGE_SIZE = 20
 # Serve uploaded media from Django itself; production.py turns this off (the web server does it).
 PENINSULA_SERVE_MEDIA = True
 PENINSULA_COUNT_CACHE_SECONDS = 30
+# Syndication (feeds, calendars, sitemaps, API): see docs/syndication.md.
+PENINSULA_FEED_LENGTH = 50  # entries per feed
+PENINSULA_FEED_MAX_AGE = 300  # Cache-Control max-age of feeds and API answers, in seconds
+PENINSULA_CALENDAR_LENGTH = 500  # upcoming events in the subscribable calendar
+PENINSULA_SITEMAP_LIMIT = 50_000  # URLs per sitemap file (the protocol's maximum)
+PENINSULA_PODCAST_CATEGORY = ("News", "Politics")  # Apple Podcasts category, subcategory

@@ -1,0 +1,1 @@
+"""Syndication and discovery: feeds, podcasts, calendars, sitemaps, page metadata, the API."""
