@@ -480,8 +480,14 @@ class PostgresWriter(SQLiteWriter):
                 copy.write_row(row)
 
     def analyze(self):
+        # VACUUM too: index-only scans (listing counts) need the visibility map it sets,
+        # which autovacuum would only get to some minutes later.
+        if self.conn.in_atomic_block:
+            with self.conn.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            return
         with self.conn.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
 
     def uuid(self, value):
         return value

@@ -152,17 +152,25 @@ class PublicationPage(ViewRestrictionsMixin, Page):
         verbose_name = "publication"
         # Partial indexes over live publications: Django writes `is_live=True` as a bare
         # `WHERE is_live`, which SQLite matches to an index condition but not to a column.
+        # INCLUDE (PostgreSQL) lets counts read the index alone, never the wide rows.
         indexes = [
-            models.Index(fields=["date"], name="listed_by_date", condition=Q(is_live=True)),
+            models.Index(
+                fields=["date"],
+                name="listed_by_date",
+                condition=Q(is_live=True),
+                include=["page_ptr"],
+            ),
             models.Index(
                 fields=["publication_type", "date"],
                 name="listed_by_type_date",
                 condition=Q(is_live=True),
+                include=["page_ptr"],
             ),
             models.Index(
                 fields=["series_page", "date"],
                 name="listed_by_series_date",
                 condition=Q(is_live=True),
+                include=["page_ptr"],
             ),
         ]
 
