@@ -156,6 +156,11 @@ def pages_to_measure(seed):
         ],
         "theme page (+region)": [f"/themes/{theme.slug}/?region={region.slug}"],
         "author": [person.url for person in rng.sample(people, min(5, len(people)))],
+        "feed (RSS, site + theme)": ["/feeds/rss/", f"/feeds/themes/{theme.slug}/atom/"],
+        "API list (type+theme)": [
+            f"/api/v1/publications/?type=reports&theme={theme.slug}",
+            f"/api/v1/publications/?theme={other_theme.slug}&offset=40",
+        ],
     }
 
 
