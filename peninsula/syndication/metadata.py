@@ -160,6 +160,7 @@ def citation_tags(page, ctx) -> list:
 
 def breadcrumb_trail(page, term, context, ctx) -> list:
     home = (ctx.institute.name, ctx.absolute("/"))
+    here = ctx.url.split("?")[0]  # page 2 of a listing is still the listing
     if isinstance(page, PublicationPage):
         trail = [home]
         if page.series:
@@ -177,9 +178,9 @@ def breadcrumb_trail(page, term, context, ctx) -> list:
     if term is not None:
         index = reverse(f"taxonomy:{term.publication_field}")
         label = type(term)._meta.verbose_name_plural.capitalize()
-        return [home, (label, ctx.absolute(index)), (term.name, ctx.url)]
+        return [home, (label, ctx.absolute(index)), (term.name, here)]
     if context.get("title"):
-        return [home, (context["title"], ctx.url)]
+        return [home, (context["title"], here)]
     return [home]
 
 
