@@ -27,9 +27,7 @@ def test_event_file_has_the_event_at_its_local_time(client, content):
     # 9:30 on the clock in Seoul is 00:30 UTC.
     assert start == datetime.datetime(2030, 5, 14, 9, 30, tzinfo=ZoneInfo("Asia/Seoul"))
     assert start.utcoffset() == datetime.timedelta(0)
-    assert vevent.decoded("DTEND") == datetime.datetime(
-        2030, 5, 14, 2, 0, tzinfo=datetime.UTC
-    )
+    assert vevent.decoded("DTEND") == datetime.datetime(2030, 5, 14, 2, 0, tzinfo=datetime.UTC)
     assert str(vevent["SUMMARY"]) == "Seoul roundtable"
     assert str(vevent["LOCATION"]) == "Peninsula Institute conference room, 1 Sejong-daero Seoul"
     assert str(vevent["UID"]).startswith(str(event.translation_key))

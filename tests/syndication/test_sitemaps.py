@@ -53,10 +53,14 @@ def test_publications_carry_lastmod(client, content):
     document = valid(client, "/sitemap-publications.xml", "sitemap.xsd")
     article = content["article"]
     entry = next(
-        url for url in document.findall("sm:url", NS) if url.findtext("sm:loc", namespaces=NS)
+        url
+        for url in document.findall("sm:url", NS)
+        if url.findtext("sm:loc", namespaces=NS)
         == "http://testserver/the-peninsula/alliance-future/"
     )
-    assert entry.findtext("sm:lastmod", namespaces=NS) == article.last_published_at.date().isoformat()
+    assert (
+        entry.findtext("sm:lastmod", namespaces=NS) == article.last_published_at.date().isoformat()
+    )
     index = etree.fromstring(client.get("/sitemap.xml").content)
     assert index.find("sm:sitemap/sm:lastmod", NS) is not None
 

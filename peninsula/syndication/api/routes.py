@@ -1,7 +1,7 @@
 """The API's operations. Lists are paginated with limit and offset, newest first."""
 
 from django.db.models import Prefetch, Q
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Query, Status
 from ninja.decorators import decorate_view
 
 from peninsula.people.models import PersonPage
@@ -53,7 +53,7 @@ Offset = Query(0, ge=0, le=MAX_OFFSET, description="Results to skip.")
 
 
 def _not_found(what, slug):
-    return 404, {"detail": f"No {what} with the slug {slug!r}."}
+    return Status(404, {"detail": f"No {what} with the slug {slug!r}."})
 
 
 @api.get(
@@ -125,7 +125,7 @@ def get_publication(request, publication_id: int):
         .first()
     )
     if page is None:
-        return 404, {"detail": "No such publication."}
+        return Status(404, {"detail": "No such publication."})
     specific = page.specific
     for name in ("author_people", "_prefetched_objects_cache"):
         specific.__dict__[name] = getattr(page, name)
@@ -158,7 +158,7 @@ def list_people(
 def get_person(request, person_id: int):
     person = PersonPage.objects.live().public().filter(pk=person_id).first()
     if person is None:
-        return 404, {"detail": "No such person."}
+        return Status(404, {"detail": "No such person."})
     return serialize.person(request, person)
 
 
