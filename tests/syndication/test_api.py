@@ -127,3 +127,9 @@ def test_openapi_document_describes_every_operation(client, db):
     parameters = {p["name"] for p in paths["/api/v1/publications/"]["get"]["parameters"]}
     assert parameters == {"type", "series", "theme", "region", "topic", "author", "date_from",
                           "date_to", "limit", "offset"}  # fmt: skip
+
+
+def test_ids_beyond_what_the_database_holds_are_422_not_500(client, db):
+    """Found by schemathesis: a 40-digit id overflowed SQLite's integer."""
+    assert client.get(f"/api/v1/publications/{10**40}/").status_code == 422
+    assert client.get(f"/api/v1/people/{10**40}/").status_code == 422

@@ -129,7 +129,7 @@ def test_feed_queries_do_not_grow_with_the_number_of_items(client, content, sett
     with CaptureQueriesContext(connection) as before:
         client.get("/feeds/rss/")
     series = content["series"]
-    for number in range(6):
+    for _ in range(6):
         factories.ReportPageFactory(
             series=series,
             authors=[content["author"], content["second"]],

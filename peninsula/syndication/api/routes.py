@@ -118,7 +118,7 @@ _TERMS = [
     summary="One publication, with the fields of its type",
 )
 @decorate_view(conditional)
-def get_publication(request, publication_id: int):
+def get_publication(request, publication_id: schemas.PageId):
     page = (
         card_queryset(public(PublicationPage.objects.listed()).filter(pk=publication_id))
         .prefetch_related(*_TERMS)
@@ -155,7 +155,7 @@ def list_people(
     summary="One person",
 )
 @decorate_view(conditional)
-def get_person(request, person_id: int):
+def get_person(request, person_id: schemas.PageId):
     person = PersonPage.objects.live().public().filter(pk=person_id).first()
     if person is None:
         return Status(404, {"detail": "No such person."})

@@ -1,13 +1,15 @@
 """The shapes the API answers with; ninja turns them into the OpenAPI document."""
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
 from peninsula.publications.models import PublicationType
 
 TypeSlug = Literal[tuple(kind.slug for kind in PublicationType)]
+# A page id as the databases can hold it (a larger number would overflow, not just miss).
+PageId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class PublicationFilters(Schema):
