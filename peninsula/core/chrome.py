@@ -38,9 +38,12 @@ def menu_items(site: Site | None) -> list[tuple[str, str]]:
         root = site.root_page
         value = [
             (page.title, page.url_path[len(root.url_path) - 1 :])
-            for page in Page.objects.live()
-            .child_of(root)
-            .filter(show_in_menus=True)
+            # Depth and path prefix spelled out (not child_of) so that the (depth, path)
+            # index is used: the archive's pages all sit deeper and are never read.
+            for page in Page.objects.filter(
+                depth=root.depth + 1, path__startswith=root.path, live=True, show_in_menus=True
+            )
+            .order_by("path")
             .only("title", "url_path")
         ]
         cache.set(key, value, _TIMEOUT)
