@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -22,9 +21,7 @@ urlpatterns = [
 if settings.PENINSULA_SERVE_MEDIA:
     # On a laptop nothing else serves uploads; in production the web server or storage does.
     prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(
-        re_path(rf"^{prefix}(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(rf"^{prefix}(?P<path>.*)$", core_views.serve_media, name="media"))
 
 urlpatterns.append(path("", include(wagtail_urls)))
 

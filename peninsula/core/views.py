@@ -1,9 +1,11 @@
 """Site-wide pages that are not in the page tree."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.views import static
 from django.views.decorators.csrf import requires_csrf_token
 
 from peninsula.publications.listing import card_queryset
@@ -31,6 +33,11 @@ def search(request):
 def subscribe(request):
     """Placeholder: the mailing-list sign-up arrives with the newsletters app (issue 5)."""
     return render(request, "core/subscribe.html", {"email": request.POST.get("email", "")[:254]})
+
+
+def serve_media(request, path):
+    """Uploaded media, on a laptop install (PENINSULA_SERVE_MEDIA); read at request time."""
+    return static.serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def page_not_found(request, exception=None):

@@ -34,13 +34,13 @@ def _posts():
 
 @pytest.fixture(scope="module")
 def imported(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        report = import_file(str(THEME_EXPORT))
-        yield report
-        from django.core.management import call_command
+    """Imported once for the module, inside a transaction rolled back afterwards, so the
+    migrated state (site, home page, groups) is there for the tests that run next."""
+    from django.db import transaction
 
-        call_command("flush", "--no-input", verbosity=0)
-        call_command("migrate", "--no-input", verbosity=0)
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield import_file(str(THEME_EXPORT))
+        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
