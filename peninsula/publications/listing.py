@@ -110,9 +110,14 @@ def card_queryset(queryset):
     """What a publication card needs, in two queries whatever the number of cards.
 
     The card's series comes from the cached series map (PublicationPage.series)."""
-    return queryset.select_related("hero_image").prefetch_related(
-        Prefetch(
-            "authors",
-            queryset=PublicationAuthor.objects.select_related("person").order_by("sort_order"),
+    # Cards never show the body: leave the StreamField JSON (the widest column) unread.
+    return (
+        queryset.defer_streamfields()
+        .select_related("hero_image")
+        .prefetch_related(
+            Prefetch(
+                "authors",
+                queryset=PublicationAuthor.objects.select_related("person").order_by("sort_order"),
+            )
         )
     )
