@@ -8,7 +8,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 
 from peninsula.assets.models import CustomDocument, CustomImage
-from peninsula.home.models import HomePage
+from peninsula.home.models import HomePage, StandardPage
 from peninsula.people.models import PeopleIndexPage, PersonPage
 from peninsula.publications import models as pub
 from peninsula.taxonomy.models import Region, Theme, Topic
@@ -184,3 +184,11 @@ class VideoPageFactory(PublicationFactory):
 
     video_url = "https://www.youtube.com/watch?v=abcdefghijk"
     duration_seconds = 600
+
+
+class StandardPageFactory(PageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = factory.Sequence(lambda n: f"About {n}")
+    introduction = "Who we are and how we work."
