@@ -59,6 +59,14 @@ def migrated(migrated_state, transactional_db):
         # That flush re-ran post_migrate; clear its content types before loading ours.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(migrated_state)
+        # The rows come back with their ids; on PostgreSQL the sequences must follow them,
+        # or the next page created collides with a restored one.
+        from django.apps import apps
+        from django.core.management.color import no_style
+
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)
 
 
 @pytest.fixture(scope="session")
