@@ -29,5 +29,8 @@ def run(host: str = "127.0.0.1", port: int = 8000, workers: int = 2) -> None:
             "accesslog": "-",
             "timeout": 60,
             "graceful_timeout": 10,
+            # gunicorn's control socket sits at one path per user; two instances side by side
+            # would take it from each other, and Peninsula does not use it.
+            "control_socket_disable": True,
         }
     ).run()
