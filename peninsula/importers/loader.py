@@ -18,6 +18,7 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page, PageViewRestriction, Revision
 
 from peninsula.home.models import HomePage, StandardPage
+from peninsula.importers.batch import PageBatch
 from peninsula.importers.blocks import html_to_blocks, plain_text
 from peninsula.importers.indexing import per_save_indexing_off
 from peninsula.importers.links import EntryResolver, UrlIndex, redirect_path, save_redirects
@@ -79,6 +80,7 @@ class Loader:
         self.moves: list[tuple[int, str]] = []  # (page id, parent entry key)
         self.touched: dict[str, set[int]] = {}  # "app.model" -> ids, to index at the end
         self.redirects: dict[str, tuple[int | None, str]] = {}  # old path -> (page id, link)
+        self.batch = PageBatch()  # new publications, written together
 
     # The run -----------------------------------------------------------------------------
     def run(self) -> Report:
@@ -129,7 +131,9 @@ class Loader:
         self.save_redirects()
         refresh_published_count()
 
-    def remember(self, kind: str, key: str, obj, checksum: str = "", old_url: str = ""):
+    def remember(
+        self, kind: str, key: str, obj, checksum: str = "", old_url: str = "", pending=False
+    ):
         values = {
             "object_id": obj.pk,
             "object_model": obj._meta.label_lower,
@@ -138,9 +142,13 @@ class Loader:
         }
         item = self.known.get((kind, key))
         if item is None:
-            item = ImportedItem.objects.create(
+            item = ImportedItem(
                 source=self.source.name, origin=self.origin, kind=kind, source_id=key, **values
             )
+            if pending:  # written with its page, in the batch
+                self.batch.remember(item)
+            else:
+                item.save()
             self.known[(kind, key)] = item
         elif any(getattr(item, name) != value for name, value in values.items()):
             for name, value in values.items():
@@ -209,6 +217,9 @@ class Loader:
             self.progress(stage, done, total)
             if self.import_entry(entry, relink=only is not None):
                 forward.add(entry.key)
+            if len(self.batch) >= self.batch.size:
+                self.batch.flush()
+        self.batch.flush()
         return forward
 
     def import_entry(self, entry: Entry, relink: bool = False) -> bool:
@@ -217,6 +228,9 @@ class Loader:
         checksum = f"{entry.checksum[:40]}:{self.settings_digest}"
         known = self.known.get((kind, entry.key))
         page = None
+        created = known is None or entry.key not in self.page_ids
+        if kind != "post" or not created:
+            self.batch.flush()  # only new publications wait in the batch
         if known is not None and entry.key in self.page_ids:
             if known.checksum == checksum and not relink:
                 self.report.unchanged[plural] += 1
@@ -238,14 +252,15 @@ class Loader:
             page = self.fill_standard_page(page, entry, body)
         if page is None:
             return False
-        self.save_page(page, entry, created=known is None or entry.key not in self.page_ids)
+        self.save_page(page, entry, created=created)
         if not relink:
-            if known is None or entry.key not in self.page_ids:
+            if created:
                 self.report.created[plural] += 1
             else:
                 self.report.updated[plural] += 1
         self.page_ids[entry.key] = page.pk
-        self.remember(kind, entry.key, page, checksum=checksum, old_url=entry.url)
+        pending = created and kind == "post"
+        self.remember(kind, entry.key, page, checksum=checksum, old_url=entry.url, pending=pending)
         return resolver.forward_links and not relink
 
     def fill_publication(self, page, entry: Entry, body: list[dict]):
@@ -310,6 +325,13 @@ class Loader:
         if page.live:
             page.first_published_at = page.first_published_at or when
             page.last_published_at = page.last_published_at or when
+        if created and entry.kind == "post":
+            self.batch.add(page, self.parent)
+            restriction = self.restriction_for(entry)
+            if restriction:
+                self.batch.restrict(page, *restriction)
+            self.touch(page)
+            return
         if created:
             self.parent.add_child(instance=page)
         else:
@@ -337,17 +359,22 @@ class Loader:
     def restrict(self, page, entry: Entry):
         """Private posts: for logged-in users only; password-protected posts keep the password."""
         restrictions = PageViewRestriction.objects.filter(page=page)
-        if entry.password:
-            restriction_type, password = PageViewRestriction.PASSWORD, entry.password[:255]
-        elif entry.status == "private":
-            restriction_type, password = PageViewRestriction.LOGIN, ""
-        else:
+        restriction = self.restriction_for(entry)
+        if restriction is None:
             restrictions.delete()
             return
+        restriction_type, password = restriction
         restrictions.exclude(restriction_type=restriction_type).delete()
         PageViewRestriction.objects.update_or_create(
             page=page, restriction_type=restriction_type, defaults={"password": password}
         )
+
+    def restriction_for(self, entry: Entry) -> tuple[str, str] | None:
+        if entry.password:
+            return PageViewRestriction.PASSWORD, entry.password[:255]
+        if entry.status == "private":
+            return PageViewRestriction.LOGIN, ""
+        return None
 
     def unique_slug(self, parent: Page, entry: Entry) -> str:
         taken = self.sibling_slugs.get(parent.pk)
