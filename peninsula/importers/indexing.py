@@ -9,7 +9,10 @@ indexes everything it touched in bulk.
 from contextlib import contextmanager
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models.signals import post_save
+from modelcluster.models import get_all_child_relations
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
@@ -40,10 +43,64 @@ def index_objects(objects: dict[str, list[int]]):
     """Index {"app_label.model": [ids]} for search (in bulk) and in the reference index."""
     for label, ids in objects.items():
         model = apps.get_model(label)
+        # Child relations (authors, comments) fetched per batch, not per object.
+        relations = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
         for start in range(0, len(ids), 500):
-            batch = list(model.objects.filter(pk__in=ids[start : start + 500]))
+            queryset = model.objects.filter(pk__in=ids[start : start + 500])
+            batch = list(queryset.prefetch_related(*relations))
             if issubclass(model, search_index.Indexed):
                 for backend in get_search_backends():
                     backend.add_bulk(model, batch)
-            for obj in batch:
-                ReferenceIndex.create_or_update_for_object(obj)
+            update_references(model, batch)
+
+
+def update_references(model, objects: list):
+    """ReferenceIndex.create_or_update_for_object for many objects of one model, in 3 queries.
+
+    The same rows as Wagtail's per-object method: references found on each object are
+    added, those recorded for the model (or a parent model) but no longer found are deleted.
+    """
+    if not objects:
+        return
+    content_types = [
+        ContentType.objects.get_for_model(level, for_concrete_model=False)
+        for level in [model, *model._meta.get_parent_list()]
+    ]
+    content_type, base_content_type = content_types[0], content_types[-1]
+    known_ids = {ct.pk for ct in content_types}
+    found = {
+        str(obj.pk): set(ReferenceIndex._extract_references_from_object(obj)) for obj in objects
+    }
+    existing: dict[str, dict[tuple, tuple[int, int]]] = {}
+    rows = ReferenceIndex.objects.filter(
+        base_content_type=base_content_type, object_id__in=list(found)
+    ).values_list(
+        "id", "content_type_id", "object_id", "to_content_type", "to_object_id", "model_path",
+        "content_path",
+    )  # fmt: skip
+    for pk, ct_id, object_id, to_ct, to_id, model_path, content_path in rows:
+        existing.setdefault(object_id, {})[(to_ct, to_id, model_path, content_path)] = (ct_id, pk)
+    new, stale = [], []
+    for object_id, references in found.items():
+        recorded = existing.get(object_id, {})
+        for to_ct, to_id, model_path, content_path in references - set(recorded):
+            new.append(
+                ReferenceIndex(
+                    content_type=content_type,
+                    base_content_type=base_content_type,
+                    object_id=object_id,
+                    to_content_type_id=to_ct,
+                    to_object_id=to_id,
+                    model_path=model_path,
+                    content_path=content_path,
+                    content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+                )
+            )
+        stale += [
+            pk for reference, (ct_id, pk) in recorded.items()
+            if reference not in references and ct_id in known_ids
+        ]  # fmt: skip
+    options = {"ignore_conflicts": True} if connection.features.supports_ignore_conflicts else {}
+    ReferenceIndex.objects.bulk_create(new, batch_size=500, **options)
+    if stale:
+        ReferenceIndex.objects.filter(id__in=stale).delete()

@@ -4,6 +4,7 @@ noindex."""
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from lxml import etree
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -59,7 +60,9 @@ def test_publications_carry_lastmod(client, content):
         == "http://testserver/the-peninsula/alliance-future/"
     )
     assert (
-        entry.findtext("sm:lastmod", namespaces=NS) == article.last_published_at.date().isoformat()
+        # The sitemap writes the date in the site's time zone, not UTC's.
+        entry.findtext("sm:lastmod", namespaces=NS)
+        == timezone.localtime(article.last_published_at).date().isoformat()
     )
     index = etree.fromstring(client.get("/sitemap.xml").content)
     assert index.find("sm:sitemap/sm:lastmod", NS) is not None
