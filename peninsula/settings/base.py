@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "peninsula.demo",
     "peninsula.importers",
     "peninsula.syndication",
+    "peninsula.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

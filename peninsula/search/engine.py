@@ -1,0 +1,279 @@
+"""Searching the index: BM25F scores in portable SQL, filters, facets, pages.
+
+score(d) = sum over query terms t of idf(t) * w(t,d) * (k1 + 1) / (w(t,d) + k1 * (1 - b + b * len(d) / avglen))
+
+where w(t,d) is the field-weighted frequency of t in d (title counts 3, tags 2, summary 1.5,
+body 1). A document holding the query's words as one phrase scores 1.5 times more, and with
+the recency prior on, a dated document gains up to 10% the newer it is.
+"""
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+
+from peninsula.search import spelling
+from peninsula.search.backends import phrase_backend
+from peninsula.search.indexing import day_number, stats
+from peninsula.search.models import SearchDocument, SearchFacetValue, SearchPosting, SearchTerm
+from peninsula.search.query import ParsedQuery, parse
+
+K1 = 1.2
+B = 0.75
+PHRASE_BOOST = 1.5
+PREFIX_WEIGHT = 0.7
+MAX_PREFIX_TERMS = 30
+MAX_PAGE = 100
+
+DOCS = SearchDocument._meta.db_table
+POSTINGS = SearchPosting._meta.db_table
+FACETS = SearchFacetValue._meta.db_table
+
+# Filters read from the document row, and those read from its many-valued facets.
+ROW_FILTERS = {"type": "publication_type", "series": "series_id", "year": "year", "kind": "kind"}
+FACET_FILTERS = ("theme", "region", "topic", "author")
+INTEGER_FILTERS = {"series", "year", *FACET_FILTERS}
+
+
+@dataclass
+class Hit:
+    id: int
+    key: str
+    kind: str
+    title: str
+    url: str
+    summary: str
+    meta: str
+    day: int | None
+    score: float
+    text: str = ""
+
+    @property
+    def date(self) -> datetime.date | None:
+        return (
+            None if self.day is None else datetime.date(1970, 1, 1) + datetime.timedelta(self.day)
+        )
+
+
+@dataclass
+class Results:
+    query: ParsedQuery
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    page: int = 1
+    page_size: int = 10
+    corrections: dict[str, str] = field(default_factory=dict)  # typed word -> indexed term
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.page_size))
+
+
+def clean_filters(raw: dict) -> dict:
+    """Only known filters, integer ones as integers; anything malformed is dropped."""
+    clean = {}
+    for name in (*ROW_FILTERS, *FACET_FILTERS):
+        value = raw.get(name)
+        if value in (None, ""):
+            continue
+        if name in INTEGER_FILTERS:
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                continue
+            if not -(2**31) < value < 2**31:
+                continue
+        else:
+            value = str(value)[:32]
+        clean[name] = value
+    return clean
+
+
+def search(
+    raw: str,
+    *,
+    filters: dict | None = None,
+    sort: str = "relevance",
+    page: int = 1,
+    page_size: int = 10,
+    facets: bool = True,
+    prefix_last: bool = False,
+    correct: bool = True,
+) -> Results:
+    query = parse(raw, prefix_last=prefix_last)
+    page = min(max(1, page), MAX_PAGE)
+    results = Results(query=query, page=page, page_size=page_size)
+    if query.is_empty:
+        return results
+    weights, corrections = _term_weights(query, correct)
+    results.corrections = corrections
+    if not weights:
+        return results
+    plan = _Plan(query, weights, clean_filters(filters or {}))
+    results.hits = plan.hits(sort, page_size, (page - 1) * page_size)
+    if facets:
+        results.total, results.facets = plan.facets()
+    else:
+        results.total = plan.count()
+    return results
+
+
+def _idf(df: int, documents: int) -> float:
+    return math.log(1 + (documents - df + 0.5) / (df + 0.5))
+
+
+def _term_weights(query: ParsedQuery, correct: bool) -> tuple[dict[int, float], dict[str, str]]:
+    """{term id: idf weight} for every term to score, and spelling corrections made."""
+    documents = max(stats().documents, 1)
+    wanted = query.should_terms
+    found = dict(
+        SearchTerm.objects.filter(text__in=wanted, documents__gt=0).values_list("text", "documents")
+    )
+    corrections = {}
+    if correct:
+        for word in query.words:
+            if word.prefix or len(word.terms) != 1 or word.terms[0] in found:
+                continue
+            better = spelling.correct(word.terms[0])
+            if better:
+                corrections[word.text] = better
+                wanted.append(better)
+    rows = SearchTerm.objects.filter(text__in=wanted, documents__gt=0).values_list(
+        "id", "documents"
+    )
+    weights = {pk: _idf(df, documents) for pk, df in rows}
+    for prefix in query.prefixes:
+        expansions = (
+            SearchTerm.objects.filter(
+                text__gte=prefix, text__lt=prefix + spelling.TOP, documents__gt=0
+            )
+            .order_by("-documents")
+            .values_list("id", "documents")[:MAX_PREFIX_TERMS]
+        )
+        for pk, df in expansions:
+            weights.setdefault(pk, PREFIX_WEIGHT * _idf(df, documents))
+    return weights, corrections
+
+
+class _Plan:
+    """The SQL for one query: scored candidates, then conditions on the document row."""
+
+    def __init__(self, query: ParsedQuery, weights: dict[int, float], filters: dict):
+        self.query, self.weights, self.filters = query, weights, filters
+        figures = stats()
+        self.average_length = max(figures.total_length / max(figures.documents, 1), 1.0)
+        self.backend = phrase_backend()
+
+    def _where(self) -> tuple[str, list]:
+        conditions, params = ["1 = 1"], []
+        for name, column in ROW_FILTERS.items():
+            if name in self.filters:
+                conditions.append(f"d.{column} = %s")
+                params.append(self.filters[name])
+        for name in FACET_FILTERS:
+            if name in self.filters:
+                conditions.append(
+                    f"EXISTS (SELECT 1 FROM {FACETS} f WHERE f.document_id = d.id "
+                    "AND f.facet = %s AND f.value = %s)"
+                )
+                params += [name, self.filters[name]]
+        if self.query.phrases:
+            sql, extra = self.backend.condition(self.query.phrases)
+            conditions.append(sql)
+            params += extra
+        for phrase in self.query.excluded_phrases:
+            sql, extra = self.backend.condition([phrase])
+            conditions.append(f"NOT ({sql})")
+            params += extra
+        excluded = list(
+            SearchTerm.objects.filter(text__in=self.query.excluded_terms).values_list(
+                "id", flat=True
+            )
+        )
+        if excluded:
+            marks = ", ".join(["%s"] * len(excluded))
+            conditions.append(
+                f"NOT EXISTS (SELECT 1 FROM {POSTINGS} x WHERE x.document_id = d.id "
+                f"AND x.term_id IN ({marks}))"
+            )
+            params += excluded
+        return " AND ".join(conditions), params
+
+    def _matched(self) -> tuple[str, list]:
+        marks = ", ".join(["%s"] * len(self.weights))
+        where, params = self._where()
+        sql = (
+            f"SELECT d.id, d.kind, d.publication_type, d.series_id, d.year FROM {DOCS} d "
+            f"WHERE d.id IN (SELECT p.document_id FROM {POSTINGS} p WHERE p.term_id IN ({marks})) "
+            f"AND {where}"
+        )
+        return sql, [*self.weights, *params]
+
+    def hits(self, sort: str, limit: int, offset: int) -> list[Hit]:
+        cases = " ".join("WHEN %s THEN %s" for _ in self.weights)
+        marks = ", ".join(["%s"] * len(self.weights))
+        score_params = [value for pair in self.weights.items() for value in pair]
+        saturation = f"p.weight * {K1 + 1} / (p.weight + {K1} * ({1 - B} + {B} * p.length / %s))"
+        where, where_params = self._where()
+        boost_sql, boost_params = "1.0", []
+        if len(self.query.sequence) > 1:
+            sql, boost_params = self.backend.condition([self.query.sequence])
+            boost_sql = f"CASE WHEN {sql} THEN {PHRASE_BOOST} ELSE 1.0 END"
+        recency = float(getattr(settings, "PENINSULA_SEARCH_RECENCY_WEIGHT", 0.1))
+        today = day_number(datetime.date.today())
+        order = (
+            "COALESCE(d.day, -1000000) DESC, d.id DESC"
+            if sort == "date"
+            else "final DESC, d.id DESC"
+        )
+        sql = (
+            f"WITH s AS (SELECT p.document_id AS id, "
+            f"SUM(CASE p.term_id {cases} ELSE 0 END * {saturation}) AS score "
+            f"FROM {POSTINGS} p WHERE p.term_id IN ({marks}) GROUP BY p.document_id) "
+            f"SELECT d.id, d.key, d.kind, d.title, d.url, d.summary, d.meta, d.day, "
+            f"s.score * ({boost_sql}) * (CASE WHEN d.day IS NULL THEN 1.0 "
+            f"ELSE 1.0 + %s / (1.0 + ABS(%s - d.day) / 365.0) END) AS final, d.text "
+            f"FROM s JOIN {DOCS} d ON d.id = s.id WHERE {where} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        params = [
+            *score_params, self.average_length, *self.weights, *boost_params, recency, today,
+            *where_params, limit, offset,
+        ]  # fmt: skip
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [Hit(*row[:8], score=row[8], text=row[9]) for row in cursor.fetchall()]
+
+    def count(self) -> int:
+        sql, params = self._matched()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) m", params)
+            return cursor.fetchone()[0]
+
+    def facets(self) -> tuple[int, dict[str, dict[str, int]]]:
+        """The total and, per facet, {value: count} over everything the query matched."""
+        matched, params = self._matched()
+        parts = ["SELECT 'total', '', COUNT(*) FROM m"]
+        for name, column in ROW_FILTERS.items():
+            parts.append(
+                f"SELECT '{name}', CAST(m.{column} AS TEXT), COUNT(*) FROM m "
+                f"WHERE m.{column} IS NOT NULL GROUP BY m.{column}"
+            )
+        parts.append(
+            f"SELECT f.facet, CAST(f.value AS TEXT), COUNT(*) FROM m "
+            f"JOIN {FACETS} f ON f.document_id = m.id GROUP BY f.facet, f.value"
+        )
+        sql = f"WITH m AS ({matched}) " + " UNION ALL ".join(parts)
+        counts: dict[str, dict[str, int]] = {}
+        total = 0
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for name, value, count in cursor.fetchall():
+                if name == "total":
+                    total = count
+                elif value:
+                    counts.setdefault(name, {})[value] = count
+        return total, counts

@@ -1,0 +1,107 @@
+"""The search index: documents, their terms, and the postings that join them.
+
+Ranking runs on these ordinary tables with the same SQL on SQLite and PostgreSQL, so both
+backends order results identically. Each engine's own full-text index (an FTS5 table on
+SQLite, a tsvector column on PostgreSQL; see backends/) holds the term positions and
+answers the one thing postings can't: does a document contain this exact phrase?
+"""
+
+from django.db import models
+
+
+class DocumentKind(models.TextChoices):
+    PUBLICATION = "publication", "Publication"
+    PERSON = "person", "Person"
+    SERIES = "series", "Series"
+    THEME = "theme", "Theme"
+    REGION = "region", "Region"
+    TOPIC = "topic", "Topic"
+    PAGE = "page", "Page"
+
+
+class SearchDocument(models.Model):
+    """One findable thing: what is shown in a result and what the filters read."""
+
+    key = models.CharField(max_length=64, unique=True)  # "page:12", "theme:3", "beir:abc"
+    kind = models.CharField(max_length=16, choices=DocumentKind.choices)
+    publication_type = models.CharField(max_length=16, blank=True)
+    series_id = models.IntegerField(null=True)
+    year = models.SmallIntegerField(null=True)
+    day = models.IntegerField(null=True)  # days since 1970-01-01: recency in portable SQL
+    title = models.CharField(max_length=500)
+    url = models.CharField(max_length=500, blank=True)
+    summary = models.TextField(blank=True)
+    meta = models.CharField(max_length=500, blank=True)  # "Commentary · The Peninsula · ..."
+    text = models.TextField(blank=True)  # plain text for snippets
+    length = models.FloatField(default=0)  # field-weighted length, for BM25F
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["kind", "day"], name="search_doc_kind_day"),
+            models.Index(fields=["publication_type"], name="search_doc_type"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class SearchFacetValue(models.Model):
+    """A many-valued facet of a document: a theme, region, topic or author it carries."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="+")
+    facet = models.CharField(max_length=8)
+    value = models.IntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["facet", "value", "document"], name="search_facet_lookup"),
+            models.Index(fields=["document"], name="search_facet_document"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class SearchTerm(models.Model):
+    """An index term and how many documents hold it (its document frequency)."""
+
+    text = models.CharField(max_length=64, unique=True)
+    documents = models.IntegerField(default=0)
+
+    def __str__(self):
+        return self.text
+
+
+class SearchPosting(models.Model):
+    """A term in a document: its field-weighted frequency and the document's length
+    (copied here so scoring reads this table's index alone)."""
+
+    term = models.ForeignKey(SearchTerm, on_delete=models.CASCADE, related_name="+", db_index=False)
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    weight = models.FloatField()
+    length = models.FloatField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["term", "document", "weight", "length"], name="search_posting_score"
+            ),
+            models.Index(fields=["document"], name="search_posting_document"),
+        ]
+
+    def __str__(self):
+        return f"term {self.term_id} in document {self.document_id}"
+
+
+class SearchStats(models.Model):
+    """One row: the documents in the index and their summed length (for average length)."""
+
+    documents = models.IntegerField(default=0)
+    total_length = models.FloatField(default=0)
+    publications = models.IntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.documents} documents"
