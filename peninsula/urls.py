@@ -5,13 +5,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from peninsula.core import views as core_views
+from peninsula.newsletters import views as newsletter_views
+from peninsula.search import views as search_views
 from peninsula.syndication.api import api as syndication_api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", core_views.search, name="search"),
-    path("subscribe/", core_views.subscribe, name="subscribe"),
+    path("search/", search_views.results, name="search"),
+    path("search/suggest/", search_views.suggest, name="search-suggest"),
+    path("subscribe/", newsletter_views.subscribe, name="subscribe"),
+    path("newsletters/", include("peninsula.newsletters.urls")),
+    path("anymail/", include("anymail.urls")),
     path("publications/", include("peninsula.publications.urls")),
     path("", include("peninsula.taxonomy.urls")),
     path("", include("peninsula.syndication.urls")),

@@ -92,7 +92,7 @@ def _settings_saved(sender, instance, **kwargs):
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
-@receiver(post_delete)
+@receiver(post_delete, sender=Page)  # a sender, so deletes of other models stay fast
 def _page_changed(sender, instance, **kwargs):
     # Menus and series are the home page's children (depth 3); only they change the chrome.
     if isinstance(instance, Page) and instance.depth is not None and instance.depth <= 3:

@@ -15,9 +15,13 @@ from django.db.models.signals import post_save
 from modelcluster.models import get_all_child_relations
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from peninsula.search.actions import index_pages, index_term
+from peninsula.search.signals import indexing_suspended
+from peninsula.taxonomy.models import BaseTaxonomy
 
 
 @contextmanager
@@ -32,7 +36,7 @@ def per_save_indexing_off():
         model for model in models if post_save.disconnect(post_save_signal_handler, sender=model)
     ]
     try:
-        with disable_reference_index_auto_update():
+        with disable_reference_index_auto_update(), indexing_suspended():
             yield
     finally:
         for model in disconnected:
@@ -43,6 +47,11 @@ def index_objects(objects: dict[str, list[int]]):
     """Index {"app_label.model": [ids]} for search (in bulk) and in the reference index."""
     for label, ids in objects.items():
         model = apps.get_model(label)
+        if issubclass(model, Page):
+            index_pages(ids)  # the site's own search
+        elif issubclass(model, BaseTaxonomy):
+            for term in model.objects.filter(pk__in=ids):
+                index_term(term)
         # Child relations (authors, comments) fetched per batch, not per object.
         relations = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
         for start in range(0, len(ids), 500):

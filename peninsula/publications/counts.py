@@ -1,7 +1,9 @@
 """The "Total Index: N publications" figure every page shows.
 
-Read from a cache in front of a one-row table; recomputed with a COUNT only when a
-publication is published, unpublished, moved or deleted. A reader's request never counts.
+Read from a cache in front of a one-row table, refreshed from the search index whenever
+it changes: the figure is the number of publications search can find, the same source of
+truth as the results page. The index keeps that number as it writes, so a reader's request
+never counts rows, and neither does a refresh.
 """
 
 from django.conf import settings
@@ -23,9 +25,10 @@ def published_count() -> int:
 
 
 def refresh_published_count() -> int:
-    from peninsula.publications.models import PublicationPage, PublishedCounter
+    from peninsula.publications.models import PublishedCounter
+    from peninsula.search.indexing import stats
 
-    value = PublicationPage.objects.listed().count()
+    value = stats().publications
     PublishedCounter.objects.update_or_create(key=COUNTER_KEY, defaults={"value": value})
     cache.set(_CACHE_KEY, value, settings.PENINSULA_COUNT_CACHE_SECONDS)
     return value

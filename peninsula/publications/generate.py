@@ -33,6 +33,7 @@ from peninsula.publications.models import (
     BriefPage,
     EventPage,
     PodcastEpisodePage,
+    PublicationPage,
     ReportPage,
     SeriesPage,
     VideoPage,
@@ -140,6 +141,7 @@ def generate_publications(
     seed: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_batch: Callable[[int], None] | None = None,
+    index: bool = True,
 ) -> GenerationResult:
     """Add `count` live publications spread over the series; returns what was created."""
     scaffold = ensure_scaffold()
@@ -149,14 +151,24 @@ def generate_publications(
     remaining = count
     while remaining:
         size = min(batch_size, remaining)
+        first_id = writer.max_page_id()
         with transaction.atomic():
             by_type.update(_write_batch(writer, scaffold, rng, size))
+        if index:
+            _index_generated(first_id)
         remaining -= size
         if on_batch:
             on_batch(size)
     published = refresh_published_count()
     writer.analyze()
     return GenerationResult(created=count, by_type=by_type, published_count=published)
+
+
+def _index_generated(after_id: int):
+    """Put a batch of generated publications in the site's search index, as publishing would."""
+    from peninsula.search.actions import index_pages
+
+    index_pages(list(PublicationPage.objects.filter(pk__gt=after_id).values_list("pk", flat=True)))
 
 
 def ensure_scaffold() -> Scaffold:

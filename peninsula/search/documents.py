@@ -44,9 +44,28 @@ def page_key(page_id: int) -> str:
 def _stream_text(value) -> str:
     if not value:
         return ""
-    return " ".join(
-        strip_tags(str(part)) for part in value.stream_block.get_searchable_content(value)
-    )
+    return " ".join(part for part in _block_text(value.stream_block, value) if part)
+
+
+def _block_text(block, value):
+    """The words a reader sees in a block; choices (a heading's level, an alignment) are
+    settings, not text, though Wagtail's own searchable content includes their labels."""
+    from wagtail import blocks
+
+    if value is None or isinstance(block, blocks.ChoiceBlock):
+        return
+    if isinstance(block, blocks.StreamBlock):
+        for child in value:
+            yield from _block_text(child.block, child.value)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            yield from _block_text(child_block, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            yield from _block_text(block.child_block, item)
+    else:
+        for part in block.get_searchable_content(value):
+            yield strip_tags(str(part))
 
 
 def publication_entry(page) -> Entry:
@@ -61,7 +80,7 @@ def publication_entry(page) -> Entry:
         body.append(strip_tags(page.transcript))
     if isinstance(page, EventPage):
         body += [page.venue_name, page.venue_address]
-        body += [speaker.person.title for speaker in page.speakers.select_related("person")]
+        body += [speaker.person.title for speaker in page.speakers.all() if speaker.person_id]
     if isinstance(page, ReportPage) and page.pdf_id:
         body.append(document_text(page.pdf))
     author_names = [person.title for person in people]
@@ -74,7 +93,7 @@ def publication_entry(page) -> Entry:
         summary=page.summary or page.subtitle,
         meta=" · ".join(filter(None, [page.type_label, series_title, ", ".join(author_names)])),
         publication_type=page.publication_type,
-        series_id=series.pk if series else None,
+        series_id=page.series_page_id,
         date=page.date,
         fields={
             "title": page.title,
@@ -151,14 +170,14 @@ def taxonomy_entry(term) -> Entry:
     )
 
 
-def entry_for_page(page) -> Entry | None:
+def entry_for_page(page, *, check_restrictions: bool = True) -> Entry | None:
     """The entry of a live, public page, or None when the page is not to be found."""
     from peninsula.home.models import StandardPage
     from peninsula.people.models import PersonPage
     from peninsula.publications.models import PublicationPage, SeriesPage
 
     page = page.specific
-    if not page.live or page.get_view_restrictions().exists():
+    if not page.live or (check_restrictions and page.get_view_restrictions().exists()):
         return None
     if isinstance(page, PublicationPage):
         return publication_entry(page)

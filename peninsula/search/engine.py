@@ -26,6 +26,7 @@ PHRASE_BOOST = 1.5
 PREFIX_WEIGHT = 0.7
 MAX_PREFIX_TERMS = 30
 MAX_PAGE = 100
+MAX_TERMS = 64  # a 500-character Korean query is ~500 bigrams; the first 64 decide
 
 DOCS = SearchDocument._meta.db_table
 POSTINGS = SearchPosting._meta.db_table
@@ -128,7 +129,7 @@ def _idf(df: int, documents: int) -> float:
 def _term_weights(query: ParsedQuery, correct: bool) -> tuple[dict[int, float], dict[str, str]]:
     """{term id: idf weight} for every term to score, and spelling corrections made."""
     documents = max(stats().documents, 1)
-    wanted = query.should_terms
+    wanted = query.should_terms[:MAX_TERMS]
     found = dict(
         SearchTerm.objects.filter(text__in=wanted, documents__gt=0).values_list("text", "documents")
     )

@@ -67,6 +67,11 @@ def stats() -> SearchStats:
     return row
 
 
+def _delete(queryset):
+    """One DELETE statement; index rows have no signals or dependants worth loading."""
+    queryset._raw_delete(queryset.db)
+
+
 def _forget(documents: list[tuple[int, float, str]]):
     """Remove documents, their postings and facets, and take them out of the figures."""
     if not documents:
@@ -75,10 +80,10 @@ def _forget(documents: list[tuple[int, float, str]]):
     _adjust_frequencies(
         SearchPosting.objects.filter(document_id__in=ids).values_list("term_id", flat=True), -1
     )
-    SearchPosting.objects.filter(document_id__in=ids).delete()
-    SearchFacetValue.objects.filter(document_id__in=ids).delete()
+    _delete(SearchPosting.objects.filter(document_id__in=ids))
+    _delete(SearchFacetValue.objects.filter(document_id__in=ids))
     phrase_backend().delete(ids)
-    SearchDocument.objects.filter(id__in=ids).delete()
+    _delete(SearchDocument.objects.filter(id__in=ids))
     _adjust_stats(
         -len(ids),
         -sum(length for _, length, _ in documents),
@@ -98,12 +103,18 @@ def _adjust_frequencies(term_ids, delta: int):
 
 
 def _adjust_stats(documents: int, length: float, publications: int):
+    from peninsula.publications.counts import refresh_published_count
+
     stats()  # make sure the row exists
     SearchStats.objects.update(
         documents=F("documents") + documents,
         total_length=F("total_length") + length,
         publications=F("publications") + publications,
     )
+    if publications:
+        # "Total Index: N publications" shows what search can find; after a rollback the
+        # cached figure is refreshed again by whoever rolled back (see importers.actions).
+        transaction.on_commit(refresh_published_count)
 
 
 def _term_ids(texts: set[str]) -> dict[str, int]:
@@ -187,10 +198,7 @@ def _write_batch(entries: list[Entry]):
 def clear():
     """Empty the whole index (before a rebuild)."""
     with transaction.atomic():
-        SearchPosting.objects.all().delete()
-        SearchFacetValue.objects.all().delete()
+        for model in (SearchPosting, SearchFacetValue, SearchDocument, SearchTerm, SearchStats):
+            _delete(model.objects.all())
         phrase_backend().clear()
-        SearchDocument.objects.all().delete()
-        SearchTerm.objects.all().delete()
-        SearchStats.objects.all().delete()
         stats()

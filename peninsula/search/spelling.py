@@ -10,7 +10,7 @@ TOP = "\U0010ffff"
 
 
 def allowed_distance(term: str) -> int:
-    return 0 if len(term) < 4 else 1 if len(term) < 7 else 2
+    return 0 if len(term) < 5 else 1 if len(term) < 9 else 2
 
 
 def correct(term: str) -> str | None:

@@ -17,8 +17,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="Rows per transaction."
         )
+        parser.add_argument(
+            "--no-index",
+            action="store_true",
+            help="Leave the search index alone (run `peninsula search reindex` later).",
+        )
 
-    def handle(self, *args, count, seed, batch_size, **options):
+    def handle(self, *args, count, seed, batch_size, no_index=False, **options):
         if count < 1:
             raise CommandError("--count must be at least 1.")
         if batch_size < 1:
@@ -40,6 +45,7 @@ class Command(BaseCommand):
                     seed=seed,
                     batch_size=batch_size,
                     on_batch=lambda size: progress.advance(task, size),
+                    index=not no_index,
                 )
         except (LookupError, OverflowError) as error:
             raise CommandError(str(error)) from error

@@ -1,0 +1,88 @@
+"""Everything that changes the search index goes through these functions: the signal
+handlers, the background tasks, the `search` command and the importers all call them."""
+
+from collections.abc import Callable
+
+from django.db import transaction
+
+from peninsula.search import indexing
+from peninsula.search.documents import page_key, taxonomy_entry
+from peninsula.search.loaders import BATCH, page_entries
+from peninsula.search.models import DocumentKind, SearchDocument
+
+
+def index_pages(page_ids: list[int]):
+    """Bring these pages' entries up to date: indexed if live and public, removed if not."""
+    for start in range(0, len(page_ids), BATCH):
+        chunk = page_ids[start : start + BATCH]
+        entries, gone = page_entries(chunk)
+        with transaction.atomic():
+            indexing.write_entries(entries)
+            indexing.remove_keys([page_key(pk) for pk in gone])
+
+
+def unindex_pages(page_ids: list[int]):
+    indexing.remove_keys([page_key(pk) for pk in page_ids])
+
+
+def index_term(term):
+    indexing.write_entries([taxonomy_entry(term)])
+
+
+def unindex_term(kind: str, pk: int):
+    indexing.remove_keys([f"{kind}:{pk}"])
+
+
+def indexable_page_ids() -> list[int]:
+    """Every live page whose kind the index holds (publications, people, series, pages)."""
+    from wagtail.models import Page
+
+    from peninsula.home.models import StandardPage
+    from peninsula.people.models import PersonPage
+    from peninsula.publications.models import PublicationPage, SeriesPage
+
+    ids = []
+    for model in (SeriesPage, PersonPage, StandardPage, PublicationPage):
+        ids += list(Page.objects.type(model).live().order_by("path").values_list("pk", flat=True))
+    return ids
+
+
+def reindex_all(on_progress: Callable[[int, int], None] | None = None) -> int:
+    """Rebuild the whole index from the site's content; returns the documents indexed.
+
+    The index is emptied and refilled in one transaction per batch; readers see results
+    disappear and come back during a rebuild, which `peninsula search reindex` says.
+    """
+    from peninsula.taxonomy.models import TAXONOMIES
+
+    indexing.clear()
+    terms = [term for model in TAXONOMIES.values() for term in model.objects.all()]
+    indexing.write_entries([taxonomy_entry(term) for term in terms])
+    ids = indexable_page_ids()
+    total = len(ids) + len(terms)
+    done = len(terms)
+    if on_progress:
+        on_progress(done, total)
+    for start in range(0, len(ids), BATCH):
+        index_pages(ids[start : start + BATCH])
+        done += len(ids[start : start + BATCH])
+        if on_progress:
+            on_progress(done, total)
+    return SearchDocument.objects.count()
+
+
+def publications_mentioning(kind: str, pk: int) -> list[int]:
+    """Live publications whose entry carries this person, series or term (to re-index
+    them when its name changes)."""
+    from peninsula.publications.models import PublicationAuthor, PublicationPage
+
+    if kind == DocumentKind.PERSON:
+        return list(
+            PublicationAuthor.objects.filter(person_id=pk).values_list("page_id", flat=True)
+        )
+    if kind == DocumentKind.SERIES:
+        return list(
+            PublicationPage.objects.listed().filter(series_page_id=pk).values_list("pk", flat=True)
+        )
+    field = {"theme": "themes", "region": "regions", "topic": "topics"}[kind]
+    return list(PublicationPage.objects.listed().filter(**{field: pk}).values_list("pk", flat=True))

@@ -1,0 +1,16 @@
+"""Background indexing for bulk work: a renamed author, series or theme touches every
+publication that carries it, so those are re-indexed off the request."""
+
+from django_tasks import task
+
+from peninsula.search import actions
+
+
+@task()
+def index_pages_task(page_ids: list[int]):
+    actions.index_pages(page_ids)
+
+
+@task()
+def reindex_all_task():
+    actions.reindex_all()
