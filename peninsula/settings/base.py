@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "peninsula.demo",
     "peninsula.importers",
     "peninsula.syndication",
+    "peninsula.newsletters",
     "peninsula.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "anymail",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -222,3 +224,25 @@ PENINSULA_FEED_MAX_AGE = 300  # Cache-Control max-age of feeds and API answers, 
 PENINSULA_CALENDAR_LENGTH = 500  # upcoming events in the subscribable calendar
 PENINSULA_SITEMAP_LIMIT = 50_000  # URLs per sitemap file (the protocol's maximum)
 PENINSULA_PODCAST_CATEGORY = ("News", "Politics")  # Apple Podcasts category, subcategory
+
+# Newsletters: see docs/newsletters.md.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsletter@localhost")
+EMAIL_TIMEOUT = 30  # seconds; below the sending lease, so a hung server never outlives it
+PENINSULA_NEWSLETTER_FROM = os.environ.get("PENINSULA_NEWSLETTER_FROM", DEFAULT_FROM_EMAIL)
+PENINSULA_NEWSLETTER_MESSAGE_DOMAIN = os.environ.get("PENINSULA_NEWSLETTER_DOMAIN", "localhost")
+PENINSULA_NEWSLETTER_EMAIL_BACKEND = None  # None: EMAIL_BACKEND; or an anymail backend
+PENINSULA_NEWSLETTER_QUEUE = "default"  # task queue for sending; give mail its own if you like
+PENINSULA_NEWSLETTER_RATE = float(os.environ.get("PENINSULA_NEWSLETTER_RATE", "0"))  # msg/s, 0 = no cap
+PENINSULA_NEWSLETTER_CONCURRENCY = int(os.environ.get("PENINSULA_NEWSLETTER_CONCURRENCY", "2"))
+PENINSULA_NEWSLETTER_BATCH_SIZE = 500  # deliveries per batch (and per queuing transaction)
+PENINSULA_NEWSLETTER_LEASE_SECONDS = 90  # a sender silent this long is presumed dead
+PENINSULA_NEWSLETTER_SWEEP_SECONDS = 15  # how often each worker looks for stalled work
+PENINSULA_NEWSLETTER_DIGEST_SWEEP_SECONDS = 3600  # how often weekly digests are considered
+PENINSULA_NEWSLETTER_MAX_ATTEMPTS = 5  # temporary SMTP failures before giving up
+PENINSULA_NEWSLETTER_RETRY_SECONDS = 60  # first retry delay; doubles each time
+PENINSULA_NEWSLETTER_MAX_RETRY_WAIT = 300  # a sender waits this long for retries in its batch
+PENINSULA_NEWSLETTER_SOFT_BOUNCE_LIMIT = 3  # soft bounces before mail stops (hard: at once)
+PENINSULA_NEWSLETTER_CONFIRM_DAYS = 7
+PENINSULA_NEWSLETTER_RESEND_MINUTES = 5  # at most one confirmation email per address per this
+PENINSULA_NEWSLETTER_RATE_LIMIT = (10, 600)  # POSTs per IP per window (seconds) and endpoint
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}

@@ -14,3 +14,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+PENINSULA_NEWSLETTER_RETRY_SECONDS = 0.2
+PENINSULA_NEWSLETTER_MAX_RETRY_WAIT = 10
+PENINSULA_NEWSLETTER_RESEND_MINUTES = 0
+ANYMAIL = {"WEBHOOK_SECRET": "tests:webhook-secret"}

@@ -1,0 +1,40 @@
+"""Per-IP limits on the public newsletter endpoints, counted in the default cache."""
+
+import functools
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+
+
+def client_ip(request) -> str:
+    # REMOTE_ADDR only: a forwarded-for header is the client's to invent. Behind a proxy,
+    # set the real address in REMOTE_ADDR there (see docs/newsletters.md).
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def rate_limited(scope: str):
+    """Allow PENINSULA_NEWSLETTER_RATE_LIMIT = (requests, seconds) POSTs per IP and scope."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method == "POST":
+                limit, window = settings.PENINSULA_NEWSLETTER_RATE_LIMIT
+                key = f"newsletters:rl:{scope}:{client_ip(request)}:{int(time.time() // window)}"
+                cache.add(key, 0, window)
+                try:
+                    count = cache.incr(key)
+                except ValueError:  # evicted between add and incr
+                    cache.set(key, 1, window)
+                    count = 1
+                if count > limit:
+                    response = render(request, "newsletters/rate_limited.html", status=429)
+                    response["Retry-After"] = str(window)
+                    return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

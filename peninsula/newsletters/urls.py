@@ -1,0 +1,11 @@
+from django.urls import path
+
+from peninsula.newsletters import views
+
+app_name = "newsletters"
+urlpatterns = [
+    path("check-your-inbox/", views.check_inbox, name="check_inbox"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("preferences/<str:token>/", views.preferences, name="preferences"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

@@ -1,0 +1,125 @@
+"""Public pages: sign-up, confirmation, the preference centre and unsubscribing.
+
+Views only parse and validate; every change goes through actions.py. The sign-up answer
+is the same page for every address, known or not.
+"""
+
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from peninsula.newsletters import actions, tokens
+from peninsula.newsletters.forms import PreferencesForm, SignupForm
+from peninsula.newsletters.ratelimit import client_ip, rate_limited
+
+
+def _noindex(response):
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"  # tokens in the URL stay on this site
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@rate_limited("signup")
+def subscribe(request):
+    if request.method == "POST":
+        form = SignupForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            actions.sign_up(
+                data["email"],
+                name=data["name"],
+                organisation=data["organisation"],
+                list_ids=data["lists"],
+                series_ids=data["series"],
+                source=data["source"] or "subscribe page",
+                ip=client_ip(request),
+            )
+            return redirect("newsletters:check_inbox")
+    else:
+        form = SignupForm(initial={"source": "subscribe page"})
+    return _noindex(render(request, "newsletters/subscribe.html", {"form": form}))
+
+
+def check_inbox(request):
+    return _noindex(render(request, "newsletters/check_inbox.html"))
+
+
+def _invalid(request):
+    return _noindex(render(request, "newsletters/invalid_link.html", status=400))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@rate_limited("confirm")
+def confirm(request, token):
+    """GET shows a button; POST confirms (mail scanners that open links must not confirm)."""
+    try:
+        subscriber, extra = tokens.read_token_with_extra(token, tokens.CONFIRM)
+    except tokens.ExpiredToken as expired:
+        if request.method == "POST" and expired.subscriber is not None:
+            extra = tokens.read_expired_extra(token)
+            actions.send_confirmation(expired.subscriber, extra["lists"], extra["series"])
+            return redirect("newsletters:check_inbox")
+        return _noindex(render(request, "newsletters/expired_link.html", status=410))
+    except tokens.InvalidToken:
+        return _invalid(request)
+    if not isinstance(extra, dict):
+        return _invalid(request)
+    if request.method == "POST":
+        changed = actions.confirm(subscriber, extra, ip=client_ip(request))
+        template = "newsletters/confirmed.html" if changed else "newsletters/already_confirmed.html"
+        context = {"preferences_token": tokens.make_token(subscriber, tokens.PREFERENCES)}
+        return _noindex(render(request, template, context))
+    return _noindex(render(request, "newsletters/confirm.html", {"subscriber": subscriber}))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@rate_limited("preferences")
+def preferences(request, token):
+    try:
+        subscriber = tokens.read_token(token, tokens.PREFERENCES)
+    except tokens.InvalidToken:
+        return _invalid(request)
+    saved = False
+    if request.method == "POST":
+        form = PreferencesForm(request.POST, subscriber=subscriber)
+        if form.is_valid():
+            actions.update_preferences(subscriber, **form.cleaned_data, ip=client_ip(request))
+            saved = True
+    else:
+        form = PreferencesForm(
+            subscriber=subscriber,
+            initial={
+                "lists": subscriber.lists.all(),
+                "themes": subscriber.themes.all(),
+                "series": subscriber.series.all(),
+                "frequency": subscriber.frequency,
+            },
+        )
+    context = {"form": form, "subscriber": subscriber, "token": token, "saved": saved}
+    return _noindex(render(request, "newsletters/preferences.html", context))
+
+
+# Exempt from CSRF because mail providers send the RFC 8058 one-click POST with no cookie
+# or form token; the signed token in the URL is what authorises it. Not rate-limited per IP
+# either: those POSTs come from a provider's few addresses on behalf of many readers.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    try:
+        subscriber = tokens.read_token(token, tokens.PREFERENCES)
+    except tokens.InvalidToken:
+        return _invalid(request)
+    if request.method == "POST":
+        actions.unsubscribe_everything(subscriber, source="unsubscribe link", ip=client_ip(request))
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse("Unsubscribed.\n", content_type="text/plain")
+        return _noindex(render(request, "newsletters/unsubscribed.html", {"token": token}))
+    context = {"subscriber": subscriber, "token": token}
+    return _noindex(render(request, "newsletters/unsubscribe.html", context))
