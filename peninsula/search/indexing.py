@@ -112,9 +112,9 @@ def _adjust_stats(documents: int, length: float, publications: int):
         publications=F("publications") + publications,
     )
     if publications:
-        # "Total Index: N publications" shows what search can find; after a rollback the
-        # cached figure is refreshed again by whoever rolled back (see importers.actions).
-        transaction.on_commit(refresh_published_count)
+        # "Total Index: N publications" shows what search can find. Whoever rolls back a
+        # write refreshes it again (see importers.actions).
+        refresh_published_count()
 
 
 def _term_ids(texts: set[str]) -> dict[str, int]:

@@ -1,0 +1,150 @@
+"""The index follows the CMS: publishing, unpublishing, editing, deleting, scheduling,
+renaming, and what publications carry (authors, series, themes, PDF text)."""
+
+import datetime
+import time
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from peninsula.core.worker import publish_due_pages
+from peninsula.demo.files import report_pdf
+from peninsula.publications.counts import published_count
+from peninsula.search import actions
+from peninsula.search.engine import search
+from peninsula.search.models import SearchDocument
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(text, **options):
+    return [hit.title for hit in search(text, **options).hits]
+
+
+def test_published_publication_is_found_at_once(series, author):
+    factories.ArticlePageFactory(
+        series=series, title="Ballistic missile tests resume", authors=[author]
+    )
+    results = search("ballistic")
+    assert [hit.title for hit in results.hits] == ["Ballistic missile tests resume"]
+    assert results.hits[0].url.endswith("/the-peninsula/ballistic-missile-tests-resume/")
+    assert "Jane Park" in results.hits[0].meta and "The Peninsula" in results.hits[0].meta
+
+
+def test_drafts_are_never_found(series):
+    factories.ArticlePageFactory(series=series, title="Draft on ballistic missiles", live=False)
+    assert titles("ballistic") == []
+
+
+def test_unpublish_edit_and_delete_follow(series):
+    page = factories.ArticlePageFactory(series=series, title="Ballistic missile tests")
+    page.unpublish()
+    assert titles("ballistic") == []
+    page.title = "Cruise missile tests"
+    page.save_revision().publish()
+    assert titles("ballistic") == [] and titles("cruise") == ["Cruise missile tests"]
+    page.title = "Hypersonic glide tests"
+    page.save_revision()  # a draft of a live page changes nothing yet
+    assert titles("cruise") == ["Cruise missile tests"] and titles("hypersonic") == []
+    page.delete()
+    assert titles("cruise") == [] and not SearchDocument.objects.filter(kind="publication").exists()
+
+
+def test_scheduled_page_is_found_only_once_it_goes_live(series):
+    page = factories.ArticlePageFactory(
+        series=series, live=False, title="Embargoed satellite study"
+    )
+    when = timezone.now() + datetime.timedelta(seconds=1)
+    page.go_live_at = when
+    page.save_revision(approved_go_live_at=when).publish()
+    assert titles("satellite") == []
+    time.sleep(1.2)
+    publish_due_pages()
+    assert titles("satellite") == ["Embargoed satellite study"]
+
+
+def test_total_index_count_comes_from_the_index(series):
+    first = factories.ArticlePageFactory(series=series)
+    factories.ReportPageFactory(series=series)
+    factories.PersonPageFactory()
+    assert published_count() == 2 == SearchDocument.objects.filter(kind="publication").count()
+    first.unpublish()
+    assert published_count() == 1
+
+
+def test_people_series_and_taxonomy_pages_are_found(series):
+    factories.PersonPageFactory(title="Minji Seo", job_title="Non-Resident Fellow")
+    factories.ThemeFactory(name="Maritime Security", description="Sea lanes and navies.")
+    assert search("minji").hits[0].kind == "person"
+    assert search("maritime").hits[0].kind == "theme"
+    assert search("maritime").hits[0].url == "/themes/maritime-security/"
+    assert search("peninsula").hits[0].kind == "series"
+
+
+def test_private_pages_are_not_indexed(series):
+    from wagtail.models import PageViewRestriction
+
+    page = factories.ArticlePageFactory(series=series, title="Members-only briefing on tunnels")
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
+    actions.index_pages([page.pk])
+    assert titles("tunnels") == []
+
+
+def test_renaming_an_author_or_theme_reindexes_their_publications(
+    series, author, django_capture_on_commit_callbacks
+):
+    """Their publications are re-indexed by a background task queued on commit."""
+    theme = factories.ThemeFactory(name="Energy")
+    factories.ArticlePageFactory(
+        series=series, title="Grid links", authors=[author], themes=[theme]
+    )
+    assert titles("jane") == ["Jane Park", "Grid links"]
+    with django_capture_on_commit_callbacks(execute=True):
+        author.title = "Jane Kim-Park"
+        author.save_revision().publish()
+    assert "Grid links" in titles("kim")
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.name = "Power and Grids"
+        theme.save()
+    assert "Grid links" in titles("power")
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.delete()
+    assert titles("power") == []
+
+
+def test_moving_a_publication_updates_its_url_and_series(series):
+    other = factories.SeriesPageFactory(title="Weekly Brief", slug="weekly")
+    page = factories.ArticlePageFactory(series=series, title="Shipbuilding outlook")
+    page.move(other, pos="last-child")
+    hit = search("shipbuilding").hits[0]
+    assert hit.url == "/weekly/shipbuilding-outlook/" and "Weekly Brief" in hit.meta
+
+
+def test_words_only_in_the_attached_pdf_find_the_report(series):
+    data, _ = report_pdf(
+        "Annex", [("Method", ["Hydrographic survey data from the Yellow Sea."])], "Institute"
+    )
+    document = factories.DocumentFactory(file=ContentFile(data, name="annex.pdf"))
+    factories.ReportPageFactory(series=series, title="Coastal study", pdf=document)
+    assert titles("hydrographic") == ["Coastal study"]
+
+
+def test_unreadable_pdf_is_indexed_without_its_text(series):
+    document = factories.DocumentFactory(file=ContentFile(b"%PDF-1.4 broken", name="bad.pdf"))
+    factories.ReportPageFactory(series=series, title="Coastal study", pdf=document)
+    assert titles("coastal") == ["Coastal study"]
+
+
+def test_reindex_all_rebuilds_the_same_index(series, author):
+    theme = factories.ThemeFactory(name="Energy")
+    factories.ArticlePageFactory(
+        series=series, title="Grid links", authors=[author], themes=[theme]
+    )
+    factories.EventPageFactory(series=series, title="Energy forum")
+    before = sorted(SearchDocument.objects.values_list("key", "title", "length"))
+    assert actions.reindex_all() == len(before)
+    assert sorted(SearchDocument.objects.values_list("key", "title", "length")) == before
+    assert titles("grid") == ["Grid links"]
+    assert published_count() == 2
