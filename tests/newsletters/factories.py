@@ -43,3 +43,4 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     def lists(self, create, extracted, **kwargs):
         if create and extracted:
             self.lists.set(extracted)
+            self.save()  # a ParentalManyToManyField is written on save
