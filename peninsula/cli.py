@@ -48,8 +48,14 @@ def serve(options):
 def worker(options):
     _django()
     from peninsula.core.worker import run_worker
+    from peninsula.newsletters.sweeper import start_sweeper
 
-    run_worker(queue=options.queue)
+    # Beside the task worker: starts scheduled campaigns and revives a crashed sender's work.
+    stop = start_sweeper()
+    try:
+        run_worker(queue=options.queue)
+    finally:
+        stop.set()
 
 
 def generate(options):
