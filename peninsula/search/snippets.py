@@ -86,6 +86,16 @@ def highlight(text: str, query: ParsedQuery, corrections=None) -> SafeString:
     return mark_safe("".join(parts))
 
 
+def mark_all(text: str, query: ParsedQuery, corrections=None) -> SafeString:
+    """All of a short text (a title), escaped, every match in <mark>."""
+    parts, cursor = [], 0
+    for start, end in match_spans(text, query, corrections):
+        parts += [escape(text[cursor:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        cursor = end
+    parts.append(escape(text[cursor:]))
+    return mark_safe("".join(parts))
+
+
 def snippet_source(hit) -> str:
     return hit.text or hit.summary or ""
 
@@ -105,3 +115,14 @@ def plain_snippet(hit, query: ParsedQuery) -> str:
         cursor = span_end
     out.append(text[cursor:end])
     return "".join(out)
+
+
+def surface_word(term: str, texts: list[str]) -> str:
+    """A word as written in these texts whose index term is `term` ("sanctions" for
+    "sanction"), to show a reader a real word rather than a stem."""
+    for text in texts:
+        for match in _WORD.finditer(text[:SCAN_CHARS]):
+            word = fold(match.group(0))
+            if analyze_word(word) == [term]:
+                return word
+    return term

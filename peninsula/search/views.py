@@ -1,12 +1,14 @@
 """The results page and the suggestions the header box shows as a reader types."""
 
+import re
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from peninsula.search.engine import FACET_FILTERS, ROW_FILTERS, clean_filters, search
 from peninsula.search.facets import facet_groups
-from peninsula.search.snippets import highlight, snippet_source
+from peninsula.search.snippets import highlight, mark_all, snippet_source, surface_word
 
 PAGE_SIZE = 10
 SUGGESTIONS = 8
@@ -33,9 +35,11 @@ def results(request):
     )
     for hit in found.hits:
         hit.snippet = highlight(snippet_source(hit), found.query, found.corrections)
+        hit.title_html = mark_all(hit.title, found.query, found.corrections)
     corrected = found.query.text
+    texts = [text for hit in found.hits[:3] for text in (hit.title, snippet_source(hit))]
     for typed, term in found.corrections.items():
-        corrected = corrected.replace(typed, term)
+        corrected = re.sub(re.escape(typed), surface_word(term, texts), corrected, flags=re.I)
     context = {
         "query": found.query.text,
         "results": found,
