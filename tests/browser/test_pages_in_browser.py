@@ -82,7 +82,7 @@ def check_layout_and_accessibility(page, name, width):
 
 def check_site_chrome(page, institute):
     """The header search, the index count, the mailing-list box and the footer."""
-    search = page.get_by_role("searchbox", name="Search All Site Content")
+    search = page.get_by_role("combobox", name="Search All Site Content")
     expect(search).to_be_visible()
     expect(page.get_by_role("button", name="Search", exact=True)).to_be_visible()
     count = page.locator(".site-search__count")
@@ -114,7 +114,7 @@ def test_home_page(page, institute):
         check_layout_and_accessibility(page, "home", width)
 
     # The search box takes the reader to results.
-    search = page.get_by_role("searchbox", name="Search All Site Content")
+    search = page.get_by_role("combobox", name="Search All Site Content")
     search.fill("won")
     search.press("Enter")
     expect(page).to_have_url(re.compile(r"/search/\?q=won$"))

@@ -1,4 +1,6 @@
-"""Site-wide pages and chrome: errors, search box, subscribe box, cached settings and menu."""
+"""Site-wide pages and chrome: errors, search box, subscribe box, cached settings and menu.
+
+The results page itself is tested in tests/search/."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -41,34 +43,6 @@ def test_500_handler_is_used_for_an_unhandled_error(client, settings, monkeypatc
     response = client.get("/publications/")
     assert response.status_code == 500
     assert b"Something went wrong on our side" in response.content
-
-
-def test_search_finds_by_title_and_summary_words(client, series):
-    factories.ArticlePageFactory(series=series, title="Sanctions on shipping", summary="Ports.")
-    factories.ArticlePageFactory(series=series, title="Rice prices", summary="Farm sanctions.")
-    factories.ArticlePageFactory(series=series, title="Unrelated", summary="Nothing.")
-    response = client.get("/search/?q=sanctions")
-    page = BeautifulSoup(response.content, "html.parser")
-    found = sorted(h.get_text(strip=True) for h in page.select(".card__title"))
-    assert found == ["Rice prices", "Sanctions on shipping"]
-    assert response["X-Robots-Tag"] == "noindex"
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        '"unbalanced',
-        "NEAR(a b) OR *",
-        "x" * 10_000,
-        "\x00\x1b[31m",
-        "' OR 1=1; --",
-        "👾\u202e\ufeff",
-        "%%%",
-    ],
-)
-def test_search_survives_hostile_queries(client, series, query):
-    response = client.get("/search/", {"q": query})
-    assert response.status_code == 200
 
 
 def test_subscribe_box_asks_for_what_is_missing_and_stores_nothing(client, institute):
