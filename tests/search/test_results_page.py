@@ -66,10 +66,8 @@ def page(client, **params):
 
 
 def hit_titles(soup):
-    return [
-        hit.select_one(".search-hit__title").get_text(strip=True)
-        for hit in soup.select("[data-testid=search-hit]")
-    ]
+    titles = soup.select("[data-testid=search-hit] .search-hit__title")
+    return [" ".join(title.get_text().split()) for title in titles]
 
 
 def facet_counts(soup, name):

@@ -17,7 +17,7 @@ def all_pieces() -> list[Piece]:
     _number(pieces)
     seen = set()
     for piece in pieces:
-        base = slugify(piece.title)[:80].strip("-")
+        base = piece.slug or slugify(piece.title)[:80].strip("-")
         slug, n = base, 2
         while slug in seen:
             slug, n = f"{base}-{n}", n + 1
