@@ -62,10 +62,17 @@ def recipients(campaign: Campaign):
 
 def queue_recipients(campaign_id: int) -> int:
     """Write the campaign's deliveries, a batch per transaction, then start the senders."""
+    from peninsula.newsletters.emails import render_campaign
     from peninsula.newsletters.tasks import enqueue, send_lane
 
     size = settings.PENINSULA_NEWSLETTER_BATCH_SIZE
     queued = 0
+    first = Campaign.objects.get(pk=campaign_id)
+    if not first.rendered_html:
+        rendered = render_campaign(first)
+        Campaign.objects.filter(pk=campaign_id, rendered_html="").update(
+            rendered_html=rendered.html, rendered_text=rendered.text
+        )
     while True:
         with transaction.atomic():
             campaign = Campaign.objects.select_for_update().get(pk=campaign_id)

@@ -93,6 +93,19 @@ class Subscriber(models.Model):
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
 
+    def consent_history(self) -> str:
+        """Every recorded agreement and change, for the admin's inspect view."""
+        lines = [
+            f"{c.at:%Y-%m-%d %H:%M} {c.action}"
+            + (f" via {c.source}" if c.source else "")
+            + (f" from {c.ip}" if c.ip else "")
+            + (f" ({c.detail})" if c.detail else "")
+            for c in self.consents.all()
+        ]
+        return "\n".join(lines) or "No records"
+
+    consent_history.short_description = "Consent record"
+
 
 class ConsentRecord(models.Model):
     """What a person agreed to, when, through which form and from which address."""
@@ -131,6 +144,9 @@ class Campaign(ClusterableModel):
     # Queuing walks subscribers by id; this is how far it got, so a crash resumes there.
     queued_up_to = models.BigIntegerField(default=0, editable=False)
     queue_lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # The message as it was when sending began: later edits never reach half the list.
+    rendered_text = models.TextField(blank=True, editable=False)
+    rendered_html = models.TextField(blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -235,3 +251,37 @@ class DigestEntry(models.Model):
 
     def __str__(self):
         return f"{self.subscriber_id} got {self.publication_id}"
+
+
+class SubscriberImport(models.Model):
+    """One CSV upload: its progress while it runs, then its report of rejected rows."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    file_name = models.CharField(max_length=255)
+    file_path = models.CharField(max_length=1000)
+    lists = models.ManyToManyField(MailingList, related_name="+")
+    consent_note = models.CharField(max_length=300)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    report = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}

@@ -75,7 +75,10 @@ def run_lane(campaign_id: int) -> int:
     campaign = Campaign.objects.filter(pk=campaign_id).first()
     if campaign is None or campaign.status != Campaign.Status.SENDING:
         return 0
-    rendered = emails.render_campaign(campaign)
+    if campaign.rendered_html:
+        rendered = emails.Rendered(campaign.subject, campaign.rendered_text, campaign.rendered_html)
+    else:
+        rendered = emails.render_campaign(campaign)
     lanes = max(1, settings.PENINSULA_NEWSLETTER_CONCURRENCY)
     throttle = Throttle(settings.PENINSULA_NEWSLETTER_RATE / lanes)
     owner = uuid.uuid4().hex

@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
@@ -35,3 +35,12 @@ def digest_on_publish(sender, instance, **kwargs):
         from peninsula.newsletters.tasks import enqueue, send_digests
 
         transaction.on_commit(lambda: enqueue(send_digests, "as_published"))
+
+
+@receiver(pre_delete, sender="newsletters.Subscriber", dispatch_uid="newsletters-forget")
+def forget_on_delete(sender, instance, **kwargs):
+    """Deleting a subscriber anywhere (the admin included) forgets the person: campaign
+    reports keep their counts, but no longer the address."""
+    from peninsula.newsletters.models import Delivery
+
+    Delivery.objects.filter(subscriber=instance).update(email="")

@@ -46,3 +46,10 @@ def send_test_email(campaign_id: int, address: str) -> bool:
     from peninsula.newsletters.previews import send_test
 
     return send_test(campaign_id, address)
+
+
+@task(queue_name="default")
+def import_subscribers(import_id: int) -> str:
+    from peninsula.newsletters.importing import run_import
+
+    return run_import(import_id)
