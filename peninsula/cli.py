@@ -5,6 +5,8 @@ peninsula serve [--host --port]     serve the site with gunicorn (default 127.0.
 peninsula worker                    run background tasks and publish scheduled pages
 peninsula generate --count N        add N generated publications (for benchmarks)
 peninsula import wordpress FILE     import a WordPress export (--uploads DIR --map FILE --dry-run)
+peninsula search reindex            rebuild the search index (progress bar)
+peninsula search query "..."        print what the results page would show (--json, filters)
 peninsula manage COMMAND ...        any Django management command
 """
 
@@ -75,6 +77,11 @@ def import_wordpress(options):
     _call(*args)
 
 
+def search(options):
+    _django()
+    _call("search", options.action, *options.rest)
+
+
 def manage(options):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
     from django.core.management import execute_from_command_line
@@ -115,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     wordpress_parser.add_argument("--map", dest="mapping", help="a TOML mapping file")
     wordpress_parser.add_argument("--dry-run", action="store_true", help="report, save nothing")
     wordpress_parser.set_defaults(func=import_wordpress)
+
+    search_parser = commands.add_parser("search", help="rebuild the search index or query it")
+    search_parser.add_argument("action", choices=["reindex", "query"])
+    search_parser.add_argument("rest", nargs=argparse.REMAINDER, help="the query and options")
+    search_parser.set_defaults(func=search)
 
     manage_parser = commands.add_parser("manage", help="run a Django management command")
     manage_parser.add_argument("rest", nargs=argparse.REMAINDER)

@@ -1,5 +1,6 @@
 """The `peninsula` command, run as a user would run it, in its own data directory."""
 
+import json
 import os
 import socket
 import subprocess
@@ -138,3 +139,19 @@ def test_two_data_dirs_are_two_sites(tmp_path):
     first = run(["manage", "shell", "-c", show], tmp_path / "one").stdout
     second = run(["manage", "shell", "-c", show], tmp_path / "two").stdout
     assert str(tmp_path / "one") in first and str(tmp_path / "two") in second
+
+
+def test_search_commands_rebuild_and_query(tmp_path):
+    """`peninsula search reindex` and `peninsula search query ... --json` on a new site."""
+    assert run(["manage", "migrate", "--no-input"], tmp_path).returncode == 0
+    made = run(["manage", "generate_publications", "--count", "20", "--no-index"], tmp_path)
+    assert made.returncode == 0, made.stderr
+    rebuilt = run(["search", "reindex"], tmp_path)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "Indexed" in rebuilt.stdout
+    found = run(["search", "query", "security", "--json"], tmp_path)
+    assert found.returncode == 0, found.stderr
+    data = json.loads(found.stdout)
+    assert data["total"] > 0 and data["hits"][0]["url"].startswith("/")
+    by_date = run(["search", "query", "security", "--sort", "date"], tmp_path)
+    assert by_date.returncode == 0 and f"{data['total']} found" in by_date.stdout
