@@ -8,7 +8,7 @@ publications that "Total Index: N publications" shows.
 import datetime
 from collections import Counter
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from peninsula.search.analyzer import analyze
@@ -92,13 +92,13 @@ def _forget(documents: list[tuple[int, float, str]]):
 
 
 def _adjust_frequencies(term_ids, delta: int):
-    by_count = Counter(Counter(term_ids).values())  # how many terms change by each amount
-    per_term = Counter(term_ids)
-    for amount in by_count:
-        ids = [term for term, count in per_term.items() if count == amount]
-        for start in range(0, len(ids), 900):
-            SearchTerm.objects.filter(id__in=ids[start : start + 900]).update(
-                documents=F("documents") + delta * amount
+    """Add `delta` to each term's document frequency, once per time it is listed."""
+    changes = [(delta * count, term) for term, count in Counter(term_ids).items()]
+    if changes:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {SearchTerm._meta.db_table} SET documents = documents + %s WHERE id = %s",
+                changes,
             )
 
 
@@ -118,20 +118,45 @@ def _adjust_stats(documents: int, length: float, publications: int):
 
 
 def _term_ids(texts: set[str]) -> dict[str, int]:
-    texts = list(texts)
-    found = {}
-    for start in range(0, len(texts), 900):
-        chunk = texts[start : start + 900]
-        found.update(SearchTerm.objects.filter(text__in=chunk).values_list("text", "id"))
+    """The id of every term, adding the ones the index has not seen yet."""
+    table = SearchTerm._meta.db_table
+    found: dict[str, int] = {}
+
+    def look_up(wanted: list[str]):
+        with connection.cursor() as cursor:
+            for start in range(0, len(wanted), 900):
+                chunk = wanted[start : start + 900]
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"SELECT text, id FROM {table} WHERE text IN ({marks})", chunk)
+                found.update(cursor.fetchall())
+
+    look_up(list(texts))
     missing = [text for text in texts if text not in found]
     if missing:
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(text=text) for text in missing], batch_size=900, ignore_conflicts=True
-        )
-        for start in range(0, len(missing), 900):
-            chunk = missing[start : start + 900]
-            found.update(SearchTerm.objects.filter(text__in=chunk).values_list("text", "id"))
+        conflict = "ON CONFLICT (text) DO NOTHING"
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} (text, documents) VALUES (%s, 0) {conflict}",
+                [(text,) for text in missing],
+            )
+        look_up(missing)
     return found
+
+
+def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]):
+    """Many rows in one go, without a model instance each: COPY on PostgreSQL."""
+    if not rows:
+        return
+    table = model._meta.db_table
+    names = ", ".join(columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
 def _write_batch(entries: list[Entry]):
@@ -173,21 +198,14 @@ def _write_batch(entries: list[Entry]):
     term_ids = _term_ids({term for _, _, weights, _ in prepared for term in weights})
     postings, facets, positions = [], [], []
     for document, (entry, sequence, weights, length) in zip(documents, prepared, strict=True):
-        postings += [
-            SearchPosting(
-                term_id=term_ids[term], document_id=document.pk, weight=weight, length=length
-            )
-            for term, weight in weights.items()
-        ]
-        facets += [
-            SearchFacetValue(document_id=document.pk, facet=facet, value=value)
-            for facet, value in set(entry.facets)
-        ]
-        positions.append((document.pk, sequence))
-    SearchPosting.objects.bulk_create(postings, batch_size=2000)
-    SearchFacetValue.objects.bulk_create(facets, batch_size=2000)
+        pk = document.pk
+        postings += [(term_ids[term], pk, weight, length) for term, weight in weights.items()]
+        facets += [(pk, facet, value) for facet, value in set(entry.facets)]
+        positions.append((pk, sequence))
+    _insert_rows(SearchPosting, ("term_id", "document_id", "weight", "length"), postings)
+    _insert_rows(SearchFacetValue, ("document_id", "facet", "value"), facets)
     phrase_backend().write(positions)
-    _adjust_frequencies([posting.term_id for posting in postings], +1)
+    _adjust_frequencies([row[0] for row in postings], +1)
     _adjust_stats(
         len(documents),
         sum(length for *_, length in prepared),
