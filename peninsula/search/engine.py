@@ -23,6 +23,7 @@ from peninsula.search.query import ParsedQuery, parse
 K1 = 1.2
 B = 0.75
 PHRASE_BOOST = 1.5
+RERANK_WINDOW = 100
 PREFIX_WEIGHT = 0.7
 MAX_PREFIX_TERMS = 30
 MAX_PAGE = 100
@@ -214,39 +215,56 @@ class _Plan:
         return sql, [*self.weights, *params]
 
     def hits(self, sort: str, limit: int, offset: int) -> list[Hit]:
+        """One page of hits. The exact-phrase boost is applied to the best RERANK_WINDOW
+        (or more, deep in the results) by base score: checking a phrase needs term
+        positions, and reading them for every match of common words costs more than the
+        rest of the query."""
+        window = limit + offset if sort == "date" else max(RERANK_WINDOW, limit + offset)
+        ranked = self._ranked(sort, window)
+        if sort != "date" and len(self.query.sequence) > 1 and ranked:
+            with_phrase = self.backend.matching([pk for pk, _ in ranked], self.query.sequence)
+            ranked = [
+                (pk, score * (PHRASE_BOOST if pk in with_phrase else 1.0)) for pk, score in ranked
+            ]
+            ranked.sort(key=lambda pair: (-pair[1], -pair[0]))
+        page = ranked[offset : offset + limit]
+        scores = dict(page)
+        rows = SearchDocument.objects.filter(pk__in=scores).values_list(
+            "id", "key", "kind", "title", "url", "summary", "meta", "day", "text"
+        )
+        found = {row[0]: Hit(*row[:8], score=scores[row[0]], text=row[8]) for row in rows}
+        return [found[pk] for pk, _ in page if pk in found]
+
+    def _ranked(self, sort: str, limit: int) -> list[tuple[int, float]]:
+        """(document id, score with the recency prior) of the first `limit` matches."""
         cases = " ".join("WHEN %s THEN %s" for _ in self.weights)
         marks = ", ".join(["%s"] * len(self.weights))
         score_params = [value for pair in self.weights.items() for value in pair]
         saturation = f"p.weight * {K1 + 1} / (p.weight + {K1} * ({1 - B} + {B} * p.length / %s))"
         where, where_params = self._where()
-        boost_sql, boost_params = "1.0", []
-        if len(self.query.sequence) > 1:
-            sql, boost_params = self.backend.condition([self.query.sequence])
-            boost_sql = f"CASE WHEN {sql} THEN {PHRASE_BOOST} ELSE 1.0 END"
         recency = float(getattr(settings, "PENINSULA_SEARCH_RECENCY_WEIGHT", 0.1))
         today = day_number(datetime.date.today())
         order = (
             "COALESCE(d.day, -1000000) DESC, d.id DESC"
             if sort == "date"
-            else "final DESC, d.id DESC"
+            else "base DESC, d.id DESC"
         )
         sql = (
             f"WITH s AS (SELECT p.document_id AS id, "
             f"SUM(CASE p.term_id {cases} ELSE 0 END * {saturation}) AS score "
             f"FROM {POSTINGS} p WHERE p.term_id IN ({marks}) GROUP BY p.document_id) "
-            f"SELECT d.id, d.key, d.kind, d.title, d.url, d.summary, d.meta, d.day, "
-            f"s.score * ({boost_sql}) * (CASE WHEN d.day IS NULL THEN 1.0 "
-            f"ELSE 1.0 + %s / (1.0 + ABS(%s - d.day) / 365.0) END) AS final, d.text "
+            f"SELECT d.id, s.score * (CASE WHEN d.day IS NULL THEN 1.0 "
+            f"ELSE 1.0 + %s / (1.0 + ABS(%s - d.day) / 365.0) END) AS base "
             f"FROM s JOIN {DOCS} d ON d.id = s.id WHERE {where} "
-            f"ORDER BY {order} LIMIT %s OFFSET %s"
+            f"ORDER BY {order} LIMIT %s"
         )
         params = [
-            *score_params, self.average_length, *self.weights, *boost_params, recency, today,
-            *where_params, limit, offset,
+            *score_params, self.average_length, *self.weights, recency, today, *where_params,
+            limit,
         ]  # fmt: skip
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [Hit(*row[:8], score=row[8], text=row[9]) for row in cursor.fetchall()]
+            return cursor.fetchall()
 
     def count(self) -> int:
         sql, params = self._matched()
@@ -267,7 +285,8 @@ class _Plan:
             f"SELECT f.facet, CAST(f.value AS TEXT), COUNT(*) FROM m "
             f"JOIN {FACETS} f ON f.document_id = m.id GROUP BY f.facet, f.value"
         )
-        sql = f"WITH m AS ({matched}) " + " UNION ALL ".join(parts)
+        # MATERIALIZED: computed once, not once per facet.
+        sql = f"WITH m AS MATERIALIZED ({matched}) " + " UNION ALL ".join(parts)
         counts: dict[str, dict[str, int]] = {}
         total = 0
         with connection.cursor() as cursor:

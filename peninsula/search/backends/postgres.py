@@ -58,3 +58,13 @@ class PostgresPhrases:
         query = " & ".join(tsquery_phrase(phrase) for phrase in phrases)
         table_alias = column.split(".")[0]
         return f"{table_alias}.terms @@ %s::tsquery", [query]
+
+    def matching(self, ids: list[int], phrase: tuple[str, ...]) -> set[int]:
+        """Which of these documents hold the phrase (read from their own rows only)."""
+        marks = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id FROM {TABLE} WHERE id IN ({marks}) AND terms @@ %s::tsquery",
+                [*ids, tsquery_phrase(phrase)],
+            )
+            return {row[0] for row in cursor.fetchall()}

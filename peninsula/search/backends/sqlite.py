@@ -36,3 +36,11 @@ class SqlitePhrases:
         """SQL (and its parameters) true when the document holds every phrase."""
         match = " AND ".join('"' + " ".join(phrase) + '"' for phrase in phrases)
         return f"{column} IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)", [match]
+
+    def matching(self, ids: list[int], phrase: tuple[str, ...]) -> set[int]:
+        """Which of these documents hold the phrase (read from their own rows only)."""
+        marks = ", ".join(["%s"] * len(ids))
+        needle = " " + " ".join(phrase) + " "
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid, terms FROM {TABLE} WHERE rowid IN ({marks})", ids)
+            return {pk for pk, terms in cursor.fetchall() if needle in f" {terms} "}
