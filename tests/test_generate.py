@@ -116,3 +116,18 @@ def test_published_counter_matches():
 def test_rejects_a_count_below_one():
     with pytest.raises(CommandError):
         generate(count=0)
+
+
+def test_generated_publications_are_searchable_unless_told_not_to():
+    from peninsula.search.engine import search
+    from peninsula.search.models import SearchDocument
+
+    generate(count=40)
+    assert SearchDocument.objects.filter(kind="publication").count() == 40
+    first = PublicationPage.objects.live().first()
+    assert first.pk in {
+        int(hit.key.split(":")[1]) for hit in search(f'"{first.title}"', page_size=50).hits
+    }
+    out = io.StringIO()
+    call_command("generate_publications", "--count", "10", "--no-index", stdout=out)
+    assert SearchDocument.objects.filter(kind="publication").count() == 40
