@@ -9,6 +9,7 @@ the recency prior on, a dated document gains up to 10% the newer it is.
 
 import datetime
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -24,6 +25,9 @@ K1 = 1.2
 B = 0.75
 PHRASE_BOOST = 1.5
 RERANK_WINDOW = 100
+# Up to this many matching documents, one query fetches them all (score and facet columns)
+# and Python ranks and counts them: cheaper than three SQL passes over the same postings.
+IN_MEMORY_MATCHES = 50_000
 PREFIX_WEIGHT = 0.7
 MAX_PREFIX_TERMS = 30
 MAX_PAGE = 100
@@ -115,11 +119,13 @@ def search(
     if not weights:
         return results
     plan = _Plan(query, weights, clean_filters(filters or {}))
-    results.hits = plan.hits(sort, page_size, (page - 1) * page_size)
-    if facets:
-        results.total, results.facets = plan.facets()
-    else:
-        results.total = plan.count()
+    offset = (page - 1) * page_size
+    if plan.matches_at_most() <= IN_MEMORY_MATCHES:
+        ranked, results.total, results.facets = plan.all_matches(sort, facets)
+    else:  # too many to hold: let the database sort, count and group
+        ranked = plan.ranked(sort, max(RERANK_WINDOW, offset + page_size))
+        results.total, results.facets = plan.facets() if facets else (plan.count(), {})
+    results.hits = plan.hits(ranked, sort, page_size, offset)
     return results
 
 
@@ -214,29 +220,16 @@ class _Plan:
         )
         return sql, [*self.weights, *params]
 
-    def hits(self, sort: str, limit: int, offset: int) -> list[Hit]:
-        """One page of hits. The exact-phrase boost is applied to the best RERANK_WINDOW
-        (or more, deep in the results) by base score: checking a phrase needs term
-        positions, and reading them for every match of common words costs more than the
-        rest of the query."""
-        window = limit + offset if sort == "date" else max(RERANK_WINDOW, limit + offset)
-        ranked = self._ranked(sort, window)
-        if sort != "date" and len(self.query.sequence) > 1 and ranked:
-            with_phrase = self.backend.matching([pk for pk, _ in ranked], self.query.sequence)
-            ranked = [
-                (pk, score * (PHRASE_BOOST if pk in with_phrase else 1.0)) for pk, score in ranked
-            ]
-            ranked.sort(key=lambda pair: (-pair[1], -pair[0]))
-        page = ranked[offset : offset + limit]
-        scores = dict(page)
-        rows = SearchDocument.objects.filter(pk__in=scores).values_list(
-            "id", "key", "kind", "title", "url", "summary", "meta", "day", "text"
-        )
-        found = {row[0]: Hit(*row[:8], score=scores[row[0]], text=row[8]) for row in rows}
-        return [found[pk] for pk, _ in page if pk in found]
+    def matches_at_most(self) -> int:
+        """An upper bound on the matches, from the postings index alone."""
+        marks = ", ".join(["%s"] * len(self.weights))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {POSTINGS} WHERE term_id IN ({marks})", list(self.weights)
+            )
+            return cursor.fetchone()[0]
 
-    def _ranked(self, sort: str, limit: int) -> list[tuple[int, float]]:
-        """(document id, score with the recency prior) of the first `limit` matches."""
+    def _scored_sql(self, columns: str, order: str = "", limit: int | None = None):
         cases = " ".join("WHEN %s THEN %s" for _ in self.weights)
         marks = ", ".join(["%s"] * len(self.weights))
         score_params = [value for pair in self.weights.items() for value in pair]
@@ -244,27 +237,86 @@ class _Plan:
         where, where_params = self._where()
         recency = float(getattr(settings, "PENINSULA_SEARCH_RECENCY_WEIGHT", 0.1))
         today = day_number(datetime.date.today())
-        order = (
-            "COALESCE(d.day, -1000000) DESC, d.id DESC"
-            if sort == "date"
-            else "base DESC, d.id DESC"
-        )
         sql = (
             f"WITH s AS (SELECT p.document_id AS id, "
             f"SUM(CASE p.term_id {cases} ELSE 0 END * {saturation}) AS score "
             f"FROM {POSTINGS} p WHERE p.term_id IN ({marks}) GROUP BY p.document_id) "
             f"SELECT d.id, s.score * (CASE WHEN d.day IS NULL THEN 1.0 "
-            f"ELSE 1.0 + %s / (1.0 + ABS(%s - d.day) / 365.0) END) AS base "
-            f"FROM s JOIN {DOCS} d ON d.id = s.id WHERE {where} "
-            f"ORDER BY {order} LIMIT %s"
+            f"ELSE 1.0 + %s / (1.0 + ABS(%s - d.day) / 365.0) END) AS base, {columns} "
+            f"FROM s JOIN {DOCS} d ON d.id = s.id WHERE {where}"
         )
         params = [
             *score_params, self.average_length, *self.weights, recency, today, *where_params,
-            limit,
         ]  # fmt: skip
+        if order:
+            sql += f" ORDER BY {order} LIMIT %s"
+            params.append(limit)
+        return sql, params
+
+    def all_matches(self, sort: str, facets: bool):
+        """(ranked ids and scores, total, facet counts) from one pass over every match."""
+        sql, params = self._scored_sql(
+            "d.day, d.kind, d.publication_type, d.series_id, d.year, d.facet_values"
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        counts: dict[str, Counter] = {}
+        if facets:
+            counts = {name: Counter() for name in (*ROW_FILTERS, *FACET_FILTERS)}
+            for _, _, _, kind, kind_type, series, year, values in rows:
+                counts["kind"][kind] += 1
+                if kind_type:
+                    counts["type"][kind_type] += 1
+                if series is not None:
+                    counts["series"][str(series)] += 1
+                if year is not None:
+                    counts["year"][str(year)] += 1
+                for pair in values.split():
+                    name, _, value = pair.partition(":")
+                    if name in counts:
+                        counts[name][value] += 1
+        if sort == "date":
+            rows.sort(
+                key=lambda row: (row[2] if row[2] is not None else -1_000_000, row[0]), reverse=True
+            )
+        else:
+            rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
+        ranked = [(row[0], row[1]) for row in rows]
+        return ranked, len(rows), {name: dict(found) for name, found in counts.items() if found}
+
+    def ranked(self, sort: str, limit: int) -> list[tuple[int, float]]:
+        """(document id, score with the recency prior) of the first `limit` matches."""
+        order = (
+            "COALESCE(d.day, -1000000) DESC, d.id DESC"
+            if sort == "date"
+            else "base DESC, d.id DESC"
+        )
+        sql, params = self._scored_sql("d.day", order, limit)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    def hits(self, ranked, sort: str, limit: int, offset: int) -> list[Hit]:
+        """One page of hits. The exact-phrase boost is applied to the best RERANK_WINDOW
+        (or more, deep in the results) by base score: checking a phrase needs term
+        positions, and reading them for every match of common words costs more than the
+        rest of the query."""
+        if sort != "date" and len(self.query.sequence) > 1 and ranked:
+            window = ranked[: max(RERANK_WINDOW, limit + offset)]
+            with_phrase = self.backend.matching([pk for pk, _ in window], self.query.sequence)
+            window = [
+                (pk, score * (PHRASE_BOOST if pk in with_phrase else 1.0)) for pk, score in window
+            ]
+            window.sort(key=lambda pair: (pair[1], pair[0]), reverse=True)
+            ranked = window + ranked[len(window) :]
+        page = ranked[offset : offset + limit]
+        scores = dict(page)
+        rows = SearchDocument.objects.filter(pk__in=scores).values_list(
+            "id", "key", "kind", "title", "url", "summary", "meta", "day", "text"
+        )
+        found = {row[0]: Hit(*row[:8], score=scores[row[0]], text=row[8]) for row in rows}
+        return [found[pk] for pk, _ in page if pk in found]
 
     def count(self) -> int:
         sql, params = self._matched()

@@ -181,6 +181,9 @@ def _write_batch(entries: list[Entry]):
                 url=entry.url[:500],
                 summary=entry.summary,
                 meta=entry.meta[:500],
+                facet_values=" ".join(
+                    f"{name}:{value}" for name, value in sorted(set(entry.facets))
+                ),
                 text=entry.text,
                 length=length,
             )

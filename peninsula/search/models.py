@@ -33,6 +33,8 @@ class SearchDocument(models.Model):
     summary = models.TextField(blank=True)
     meta = models.CharField(max_length=500, blank=True)  # "Commentary · The Peninsula · ..."
     text = models.TextField(blank=True)  # plain text for snippets
+    # "theme:3 region:7 author:12": the many-valued facets, read with the row when counting.
+    facet_values = models.TextField(blank=True)
     length = models.FloatField(default=0)  # field-weighted length, for BM25F
     indexed_at = models.DateTimeField(auto_now=True)
 
