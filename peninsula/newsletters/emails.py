@@ -76,8 +76,10 @@ def render(template: str, context: dict, subject: str) -> Rendered:
 
 def personalise(rendered: Rendered, subscriber, *, bulk=True) -> EmailMultiAlternatives:
     """One recipient's copy of a rendered message, with their links and headers."""
-    prefs = preferences_url(subscriber)
-    unsubscribe = unsubscribe_url(subscriber)
+    # One signature serves both links (the same token, two pages): half the HMAC work.
+    token = tokens.make_token(subscriber, tokens.PREFERENCES)
+    prefs = absolute(reverse("newsletters:preferences", args=[token]))
+    unsubscribe = absolute(reverse("newsletters:unsubscribe", args=[token]))
 
     def fill(value: str) -> str:
         return value.replace(PREFERENCES_MARK, prefs).replace(UNSUBSCRIBE_MARK, unsubscribe)

@@ -47,7 +47,7 @@ class PreferencesForm(forms.Form):
     frequency = forms.ChoiceField(
         choices=Subscriber.Frequency.choices,
         widget=forms.RadioSelect,
-        label="Digest of new publications on the themes and series you follow",
+        label="Digest of new publications on what you follow",
     )
 
     def __init__(self, *args, subscriber, **kwargs):

@@ -19,8 +19,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connection as db_connection
+from django.db.models import Q
 from django.utils import timezone
 
 from peninsula.newsletters import emails
@@ -111,8 +111,23 @@ def _renew(batch: Batch, owner: str) -> None:
         raise LostLease
 
 
+class _Lease:
+    """Renews the batch lease a few times per lease period, not once per message."""
+
+    def __init__(self, batch, owner):
+        self.batch, self.owner = batch, owner
+        self.every = settings.PENINSULA_NEWSLETTER_LEASE_SECONDS / 4
+        self.renewed = time.monotonic()
+
+    def keep(self):
+        if time.monotonic() - self.renewed >= self.every:
+            _renew(self.batch, self.owner)
+            self.renewed = time.monotonic()
+
+
 def send_batch(batch, owner, rendered, connection, throttle) -> int:
     sent = 0
+    lease = _Lease(batch, owner)
     deadline = time.monotonic() + settings.PENINSULA_NEWSLETTER_MAX_RETRY_WAIT
     while True:
         waiting = batch.deliveries.filter(status=Delivery.Status.QUEUED)
@@ -133,6 +148,7 @@ def send_batch(batch, owner, rendered, connection, throttle) -> int:
             continue
         for delivery in due:
             throttle.wait()
+            lease.keep()
             sent += send_one(delivery, batch, owner, rendered, connection)
     if batch.deliveries.filter(status=Delivery.Status.QUEUED).exists():
         # Retries too far off for this lane: release the batch; the sweeper or a lane picks it up.
@@ -148,12 +164,14 @@ def send_one(delivery, batch, owner, rendered, connection) -> int:
     # Open (or reopen) before claiming: a server that is down must fail here, while the
     # delivery is still 'queued', not after it became 'sending'.
     connection.open()
-    with transaction.atomic():
-        _renew(batch, owner)
-        claimed = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.QUEUED).update(
-            status=Delivery.Status.SENDING, attempts=F("attempts") + 1
-        )
+    # One statement claims the delivery and proves this lane still owns the batch; raw SQL
+    # because this and _SENT run for every message (the ORM's compiling is most of the cost).
+    with db_connection.cursor() as cursor:
+        cursor.execute(_CLAIM, [delivery.pk, batch.pk, owner])
+        claimed = cursor.rowcount
     if not claimed:
+        if not Batch.objects.filter(pk=batch.pk, owner=owner).exists():
+            raise LostLease
         return 0  # unsubscribed or bounced meanwhile
     subscriber = delivery.subscriber
     if subscriber is None or not subscriber.is_active:
@@ -165,15 +183,23 @@ def send_one(delivery, batch, owner, rendered, connection) -> int:
     except Exception as error:  # noqa: BLE001  (every outcome is recorded below)
         _record_failure(delivery, error, connection)
         return 0
-    Delivery.objects.filter(
-        pk=delivery.pk, status__in=[Delivery.Status.SENDING, Delivery.Status.UNCONFIRMED]
-    ).update(
-        status=Delivery.Status.SENT,
-        sent_at=timezone.now(),
-        message_id=message.extra_headers["Message-ID"].strip("<>"),
-        last_error="",
-    )
+    sent_at = db_connection.ops.adapt_datetimefield_value(timezone.now())
+    message_id = message.extra_headers["Message-ID"].strip("<>")
+    with db_connection.cursor() as cursor:
+        cursor.execute(_SENT, [sent_at, message_id, delivery.pk])
     return 1
+
+
+_CLAIM = (
+    "UPDATE newsletters_delivery SET status = 'sending', attempts = attempts + 1 "
+    "WHERE id = %s AND status = 'queued' AND EXISTS "
+    "(SELECT 1 FROM newsletters_batch WHERE id = %s AND owner = %s)"
+)
+# 'unconfirmed' too: the sweeper may have given up on this lane a moment too early.
+_SENT = (
+    "UPDATE newsletters_delivery SET status = 'sent', sent_at = %s, message_id = %s, "
+    "last_error = '' WHERE id = %s AND status IN ('sending', 'unconfirmed')"
+)
 
 
 def _record_failure(delivery, error, connection) -> None:

@@ -17,7 +17,8 @@ from peninsula.newsletters.ratelimit import client_ip, rate_limited
 
 def _noindex(response):
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"  # tokens in the URL stay on this site
+    # Tokens in the URL never leave the site in a Referer (and forms still send an Origin).
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
