@@ -8,9 +8,11 @@ the recency prior on, a dated document gains up to 10% the newer it is.
 """
 
 import datetime
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.conf import settings
 from django.db import connection
@@ -121,7 +123,8 @@ def search(
     plan = _Plan(query, weights, clean_filters(filters or {}))
     offset = (page - 1) * page_size
     if plan.matches_at_most() <= IN_MEMORY_MATCHES:
-        ranked, results.total, results.facets = plan.all_matches(sort, facets)
+        window = max(RERANK_WINDOW, offset + page_size)
+        ranked, results.total, results.facets = plan.all_matches(sort, facets, window)
     else:  # too many to hold: let the database sort, count and group
         ranked = plan.ranked(sort, max(RERANK_WINDOW, offset + page_size))
         results.total, results.facets = plan.facets() if facets else (plan.count(), {})
@@ -253,7 +256,7 @@ class _Plan:
             params.append(limit)
         return sql, params
 
-    def all_matches(self, sort: str, facets: bool):
+    def all_matches(self, sort: str, facets: bool, window: int):
         """(ranked ids and scores, total, facet counts) from one pass over every match."""
         sql, params = self._scored_sql(
             "d.day, d.kind, d.publication_type, d.series_id, d.year, d.facet_values"
@@ -261,29 +264,23 @@ class _Plan:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        counts: dict[str, Counter] = {}
+        counts: dict[str, dict[str, int]] = {}
         if facets:
-            counts = {name: Counter() for name in (*ROW_FILTERS, *FACET_FILTERS)}
-            for _, _, _, kind, kind_type, series, year, values in rows:
-                counts["kind"][kind] += 1
-                if kind_type:
-                    counts["type"][kind_type] += 1
-                if series is not None:
-                    counts["series"][str(series)] += 1
-                if year is not None:
-                    counts["year"][str(year)] += 1
-                for pair in values.split():
-                    name, _, value = pair.partition(":")
-                    if name in counts:
-                        counts[name][value] += 1
+            # Counted in C: Counter over whole columns and over "name:value" tokens.
+            for name, index in (("kind", 3), ("type", 4), ("series", 5), ("year", 6)):
+                column = Counter(row[index] for row in rows)
+                counts[name] = {str(v): n for v, n in column.items() if v not in (None, "")}
+            tokens = Counter(chain.from_iterable(row[7].split() for row in rows))
+            for token, count in tokens.items():
+                name, _, value = token.partition(":")
+                counts.setdefault(name, {})[value] = count
         if sort == "date":
-            rows.sort(
-                key=lambda row: (row[2] if row[2] is not None else -1_000_000, row[0]), reverse=True
-            )
+            key = lambda row: (row[2] if row[2] is not None else -1_000_000, row[0])  # noqa: E731
         else:
-            rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
-        ranked = [(row[0], row[1]) for row in rows]
-        return ranked, len(rows), {name: dict(found) for name, found in counts.items() if found}
+            key = lambda row: (row[1], row[0])  # noqa: E731
+        best = heapq.nlargest(window, rows, key=key)
+        ranked = [(row[0], row[1]) for row in best]
+        return ranked, len(rows), {name: found for name, found in counts.items() if found}
 
     def ranked(self, sort: str, limit: int) -> list[tuple[int, float]]:
         """(document id, score with the recency prior) of the first `limit` matches."""
