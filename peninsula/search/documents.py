@@ -89,7 +89,7 @@ def publication_entry(page) -> Entry:
         key=page_key(page.pk),
         kind=DocumentKind.PUBLICATION,
         title=page.title,
-        url=page.url or "",
+        url=page.__dict__.get("search_url") or page.url or "",
         summary=page.summary or page.subtitle,
         meta=" · ".join(filter(None, [page.type_label, series_title, ", ".join(author_names)])),
         publication_type=page.publication_type,
