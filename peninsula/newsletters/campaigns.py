@@ -84,9 +84,10 @@ def queue_recipients(campaign_id: int) -> int:
                 .order_by("pk")
                 .values_list("pk", "email")[:size]
             )
+            # Queryset updates, not save(): a snippet's save() also queues Wagtail's
+            # reference-index task, once per batch here, for nothing.
             if not chunk:
-                campaign.status = Campaign.Status.SENDING
-                campaign.save(update_fields=["status"])
+                Campaign.objects.filter(pk=campaign_id).update(status=Campaign.Status.SENDING)
                 break
             batch = Batch.objects.create(campaign=campaign)
             Delivery.objects.bulk_create(
@@ -96,9 +97,9 @@ def queue_recipients(campaign_id: int) -> int:
                 ],
                 ignore_conflicts=True,
             )
-            campaign.queued_up_to = chunk[-1][0]
-            campaign.queue_lease_until = timezone.now() + _lease()
-            campaign.save(update_fields=["queued_up_to", "queue_lease_until"])
+            Campaign.objects.filter(pk=campaign_id).update(
+                queued_up_to=chunk[-1][0], queue_lease_until=timezone.now() + _lease()
+            )
             queued += len(chunk)
     lanes = settings.PENINSULA_NEWSLETTER_CONCURRENCY
     transaction.on_commit(lambda: [enqueue(send_lane, campaign_id) for _ in range(lanes)])
