@@ -8,7 +8,13 @@ from django.db import transaction
 from peninsula.search import indexing
 from peninsula.search.documents import page_key, taxonomy_entry
 from peninsula.search.loaders import BATCH, page_entries
-from peninsula.search.models import DocumentKind, SearchDocument
+from peninsula.search.models import (
+    DocumentKind,
+    SearchDocument,
+    SearchFacetValue,
+    SearchPosting,
+    SearchTerm,
+)
 
 
 def index_pages(page_ids: list[int]):
@@ -68,7 +74,30 @@ def reindex_all(on_progress: Callable[[int, int], None] | None = None) -> int:
         done += len(ids[start : start + BATCH])
         if on_progress:
             on_progress(done, total)
+    refresh_statistics()
     return SearchDocument.objects.count()
+
+
+def refresh_statistics():
+    """Let the query planner see the index as it now is. After a rebuild its tables went
+    from empty to full at once; with stale statistics PostgreSQL picks nested loops over
+    millions of rows (seconds, where a hash join takes milliseconds), and autovacuum may
+    be off or slow to notice."""
+    from django.db import connection
+
+    tables = [
+        model._meta.db_table
+        for model in (SearchDocument, SearchPosting, SearchTerm, SearchFacetValue)
+    ]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # VACUUM also marks pages all-visible, so postings are read from the index alone;
+            # it cannot run inside a transaction.
+            command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+            cursor.execute(f"{command} {', '.join(tables)}")
+        else:
+            for table in tables:
+                cursor.execute(f"ANALYZE {table}")
 
 
 def publications_mentioning(kind: str, pk: int) -> list[int]:

@@ -22,7 +22,7 @@ def correct(term: str) -> str | None:
     # Misspellings rarely get the first letter wrong: look only under it.
     candidates = dict(
         SearchTerm.objects.filter(text__gte=term[0], text__lt=term[0] + TOP, documents__gt=0)
-        .order_by("-documents")
+        .order_by("-documents", "text")  # ties broken the same way on every database
         .values_list("text", "documents")[:MAX_CANDIDATES]
     )
     close = [
@@ -34,4 +34,4 @@ def correct(term: str) -> str | None:
     ]
     if not close:
         return None
-    return min(close, key=lambda pair: (pair[1], -candidates[pair[0]]))[0]
+    return min(close, key=lambda pair: (pair[1], -candidates[pair[0]], pair[0]))[0]
