@@ -53,11 +53,11 @@ def record_bounce(email: str, kind: str, *, reason: str = "", message_id: str = 
     return stop
 
 
-# anymail's normalised event types, mapped to ours.
+# anymail's normalised event types, mapped to ours. Not 'deferred': the provider is still
+# retrying, and only its final verdict ('bounced') counts.
 ANYMAIL_KINDS = {
     "bounced": "hard",
     "rejected": "hard",
-    "deferred": "soft",
     "complained": "complaint",
 }
 
@@ -74,7 +74,5 @@ def handle_tracking_event(sender, event, esp_name, **kwargs):
     kind = ANYMAIL_KINDS.get(event.event_type)
     if kind is None or not event.recipient:
         return
-    if kind == "soft" and event.event_type == "deferred":
-        return  # the provider is still retrying; only its final verdict counts
     reason = event.description or event.mta_response or event.reject_reason or ""
     record_bounce(event.recipient, kind, reason=str(reason), message_id=event.message_id or "")

@@ -69,6 +69,9 @@ def test_each_email_is_multipart_with_inlined_css_footer_and_one_click_headers(
         assert "registered under the Test Agents Act" in part  # disclosure
         assert "/newsletters/preferences/" in part
     assert 'src="http://testserver/media/' in html  # the publication's image, absolute
+    # Every line within SMTP's limit, so no part needs quoted-printable encoding.
+    assert max(len(line) for line in received.data.splitlines()) <= 998
+    assert message.get_body(("html",))["Content-Transfer-Encoding"] in {"8bit", "7bit"}
     # The header's link unsubscribes at once with the RFC 8058 POST.
     path = unsubscribe.removeprefix("http://testserver")
     response = client.post(
