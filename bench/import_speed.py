@@ -12,19 +12,17 @@ memory (max RSS, which includes Django itself). See docs/importing.md for the fi
 
 import argparse
 import io
-import os
 import resource
-import secrets
 import signal
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from _common import run_child
+
 ROOT = Path(__file__).resolve().parent.parent
-POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 SITE = "https://institute.example.org"
 IMAGES = 200
 
@@ -58,35 +56,12 @@ def main(argv=None):
 
 
 def run_backend(backend, export, uploads, options) -> bool:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "peninsula.settings.test"}
-    env.pop("DATABASE_URL", None)
-    with tempfile.TemporaryDirectory(prefix="peninsula-bench-") as data_dir:
-        env["PENINSULA_DATA_DIR"] = data_dir
-        database = None
-        if backend == "postgres":
-            database = f"peninsula_bench_{secrets.token_hex(4)}"
-            _postgres(f'CREATE DATABASE "{database}"')
-            env["DATABASE_URL"] = f"{POSTGRES_SERVER}/{database}"
-        command = [
-            sys.executable, __file__, "--child", backend, "--posts", str(options.posts),
-            "--export", str(export), "--uploads", str(uploads),
-        ]  # fmt: skip
-        try:
-            subprocess.run(command, env=env, cwd=ROOT, check=True)
-            return True
-        except subprocess.CalledProcessError:
-            print(f"{backend}: failed", flush=True)
-            return False
-        finally:
-            if database:
-                _postgres(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-
-
-def _postgres(sql):
-    import psycopg
-
-    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(sql)
+    """Import in a child process with a fresh database; True when it finished."""
+    command = [
+        __file__, "--child", backend, "--posts", str(options.posts),
+        "--export", str(export), "--uploads", str(uploads),
+    ]  # fmt: skip
+    return run_child(backend, backend, command, seconds=None)
 
 
 def measure(options):

@@ -8,19 +8,16 @@ render each page --requests times with Django's test Client, in process. See doc
 """
 
 import argparse
-import os
 import random
-import secrets
 import signal
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from _common import run_child
+
 ROOT = Path(__file__).resolve().parent.parent
-POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 UNCACHED = (
     "uncached = no page or response cache: every request runs the view, its queries and its "
     "templates. 'warm' lines keep Peninsula's small object caches (site, institute settings, "
@@ -64,27 +61,8 @@ def main(argv=None):
 
 def run_backend(backend, options, seconds) -> bool:
     """Run the measurement in a child process with a fresh database; True when it finished."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "peninsula.settings.test"}
-    env.pop("DATABASE_URL", None)
-    with tempfile.TemporaryDirectory(prefix="peninsula-bench-") as data_dir:
-        env["PENINSULA_DATA_DIR"] = data_dir
-        database = None
-        if backend == "postgres":
-            database = f"peninsula_bench_{secrets.token_hex(4)}"
-            _postgres(f'CREATE DATABASE "{database}"')
-            env["DATABASE_URL"] = f"{POSTGRES_SERVER}/{database}"
-        command = [sys.executable, __file__, "--child", backend, *_passed_on(options)]
-        try:
-            subprocess.run(command, env=env, cwd=ROOT, timeout=seconds, check=True)
-            return True
-        except subprocess.TimeoutExpired:
-            print(f"{backend}: stopped after {seconds:.0f} s (--timeout)", flush=True)
-        except subprocess.CalledProcessError as error:
-            print(f"{backend}: failed with exit status {error.returncode}", flush=True)
-        finally:
-            if database:
-                _postgres(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-    return False
+    command = [__file__, "--child", backend, *_passed_on(options)]
+    return run_child(backend, backend, command, seconds)
 
 
 def _passed_on(options):
@@ -92,14 +70,6 @@ def _passed_on(options):
         "--count", str(options.count), "--requests", str(options.requests),
         "--page-budget", str(options.page_budget), "--seed", str(options.seed),
     ]  # fmt: skip
-
-
-def _postgres(sql):
-    import psycopg
-
-    assert '"test"' not in sql  # never the shared database named 'test'
-    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def measure(options):
