@@ -93,12 +93,29 @@ def _forget(documents: list[tuple[int, float, str]]):
 
 def _adjust_frequencies(term_ids, delta: int):
     """Add `delta` to each term's document frequency, once per time it is listed."""
-    changes = [(delta * count, term) for term, count in Counter(term_ids).items()]
-    if changes:
+    changes = [(term, delta * count) for term, count in Counter(term_ids).items()]
+    table = SearchTerm._meta.db_table
+    if connection.vendor == "postgresql":
+        update_from_values(table, "documents = documents + v.change", "v.change::integer", changes)
+    elif changes:
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE {SearchTerm._meta.db_table} SET documents = documents + %s WHERE id = %s",
-                changes,
+                f"UPDATE {table} SET documents = documents + %s WHERE id = %s",
+                [(change, term) for term, change in changes],
+            )
+
+
+def update_from_values(table: str, assignment: str, value_sql: str, rows: list[tuple]):
+    """PostgreSQL: UPDATE many rows, each by id with its own value, 5,000 to a statement
+    (UPDATE ... FROM VALUES): many times faster than a statement per row."""
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            chunk = rows[start : start + 5000]
+            values = ", ".join(["(%s, %s)"] * len(chunk))
+            cursor.execute(
+                f"UPDATE {table} SET {assignment.replace('v.change', value_sql)} "
+                f"FROM (VALUES {values}) AS v (id, change) WHERE {table}.id = v.id::bigint",
+                [value for row in chunk for value in row],
             )
 
 
@@ -122,8 +139,14 @@ def _term_ids(texts: set[str]) -> dict[str, int]:
     table = SearchTerm._meta.db_table
     found: dict[str, int] = {}
 
+    postgres = connection.vendor == "postgresql"
+
     def look_up(wanted: list[str]):
         with connection.cursor() as cursor:
+            if postgres:  # one statement, the list as one array parameter
+                cursor.execute(f"SELECT text, id FROM {table} WHERE text = ANY(%s)", [wanted])
+                found.update(cursor.fetchall())
+                return
             for start in range(0, len(wanted), 900):
                 chunk = wanted[start : start + 900]
                 marks = ", ".join(["%s"] * len(chunk))
@@ -135,10 +158,16 @@ def _term_ids(texts: set[str]) -> dict[str, int]:
     if missing:
         conflict = "ON CONFLICT (text) DO NOTHING"
         with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {table} (text, documents) VALUES (%s, 0) {conflict}",
-                [(text,) for text in missing],
-            )
+            if postgres:
+                cursor.execute(
+                    f"INSERT INTO {table} (text, documents) SELECT unnest(%s::text[]), 0 {conflict}",
+                    [missing],
+                )
+            else:
+                cursor.executemany(
+                    f"INSERT INTO {table} (text, documents) VALUES (%s, 0) {conflict}",
+                    [(text,) for text in missing],
+                )
         look_up(missing)
     return found
 

@@ -51,7 +51,9 @@ class SearchDocument(models.Model):
 class SearchFacetValue(models.Model):
     """A many-valued facet of a document: a theme, region, topic or author it carries."""
 
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     facet = models.CharField(max_length=8)
     value = models.IntegerField()
 
@@ -79,9 +81,18 @@ class SearchPosting(models.Model):
     """A term in a document: its field-weighted frequency and the document's length
     (copied here so scoring reads this table's index alone)."""
 
-    term = models.ForeignKey(SearchTerm, on_delete=models.CASCADE, related_name="+", db_index=False)
+    # No database constraints: postings are derived rows that indexing.py writes and removes
+    # together with their document, and checking two foreign keys for each of millions of
+    # rows at every commit was most of a bulk rebuild's time on PostgreSQL.
+    term = models.ForeignKey(
+        SearchTerm, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
     document = models.ForeignKey(
-        SearchDocument, on_delete=models.CASCADE, related_name="+", db_index=False
+        SearchDocument,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     weight = models.FloatField()
     length = models.FloatField()

@@ -42,11 +42,10 @@ def tsquery_phrase(phrase: tuple[str, ...]) -> str:
 
 class PostgresPhrases:
     def write(self, rows: list[tuple[int, list[str]]]):
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {TABLE} SET terms = %s::tsvector WHERE id = %s",
-                [(tsvector_literal(terms), pk) for pk, terms in rows],
-            )
+        from peninsula.search.indexing import update_from_values
+
+        literals = [(pk, tsvector_literal(terms)) for pk, terms in rows]
+        update_from_values(TABLE, "terms = v.change", "v.change::tsvector", literals)
 
     def delete(self, ids: list[int]):
         """Nothing to do: the column goes with the document row."""
