@@ -20,7 +20,7 @@ def run(args, data_dir, **kwargs):
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,  # migrating a new site on a busy 2-core machine
         **kwargs,
     )
 
