@@ -232,7 +232,8 @@ PENINSULA_NEWSLETTER_FROM = os.environ.get("PENINSULA_NEWSLETTER_FROM", DEFAULT_
 PENINSULA_NEWSLETTER_MESSAGE_DOMAIN = os.environ.get("PENINSULA_NEWSLETTER_DOMAIN", "localhost")
 PENINSULA_NEWSLETTER_EMAIL_BACKEND = None  # None: EMAIL_BACKEND; or an anymail backend
 PENINSULA_NEWSLETTER_QUEUE = "default"  # task queue for sending; give mail its own if you like
-PENINSULA_NEWSLETTER_RATE = float(os.environ.get("PENINSULA_NEWSLETTER_RATE", "0"))  # msg/s, 0 = no cap
+# Messages per second across all sender lanes; 0 means no cap.
+PENINSULA_NEWSLETTER_RATE = float(os.environ.get("PENINSULA_NEWSLETTER_RATE", "0"))
 PENINSULA_NEWSLETTER_CONCURRENCY = int(os.environ.get("PENINSULA_NEWSLETTER_CONCURRENCY", "2"))
 PENINSULA_NEWSLETTER_BATCH_SIZE = 500  # deliveries per batch (and per queuing transaction)
 PENINSULA_NEWSLETTER_LEASE_SECONDS = 90  # a sender silent this long is presumed dead
