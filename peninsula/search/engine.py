@@ -31,6 +31,7 @@ RERANK_WINDOW = 100
 # and Python ranks and counts them: cheaper than three SQL passes over the same postings.
 IN_MEMORY_MATCHES = 50_000
 PREFIX_WEIGHT = 0.7
+CORRECTION_WEIGHT = 0.5
 MAX_PREFIX_TERMS = 30
 MAX_PAGE = 100
 MAX_TERMS = 64  # a 500-character Korean query is ~500 bigrams; the first 64 decide
@@ -140,9 +141,11 @@ def _term_weights(query: ParsedQuery, correct: bool) -> tuple[dict[int, float], 
     """{term id: idf weight} for every term to score, and spelling corrections made."""
     documents = max(stats().documents, 1)
     wanted = query.should_terms[:MAX_TERMS]
-    found = dict(
-        SearchTerm.objects.filter(text__in=wanted, documents__gt=0).values_list("text", "documents")
+    rows = SearchTerm.objects.filter(text__in=wanted, documents__gt=0).values_list(
+        "text", "id", "documents"
     )
+    found = {text: (pk, df) for text, pk, df in rows}
+    weights = {pk: _idf(df, documents) for pk, df in found.values()}
     corrections = {}
     if correct:
         for word in query.words:
@@ -151,11 +154,13 @@ def _term_weights(query: ParsedQuery, correct: bool) -> tuple[dict[int, float], 
             better = spelling.correct(word.terms[0])
             if better:
                 corrections[word.text] = better
-                wanted.append(better)
-    rows = SearchTerm.objects.filter(text__in=wanted, documents__gt=0).values_list(
-        "id", "documents"
-    )
-    weights = {pk: _idf(df, documents) for pk, df in rows}
+        rows = SearchTerm.objects.filter(text__in=corrections.values()).values_list(
+            "id", "documents"
+        )
+        for pk, df in rows:
+            # A guess at what was meant counts for less than words the index knows, so a
+            # real word it lacks ("canker") changes the ranking of the others only a little.
+            weights.setdefault(pk, CORRECTION_WEIGHT * _idf(df, documents))
     for prefix in query.prefixes:
         expansions = (
             SearchTerm.objects.filter(
