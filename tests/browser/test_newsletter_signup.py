@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (the browser fixtures are imported by name, then requested)
+# ruff: noqa: F811  (the SMTP fixture is imported by name, then requested)
 """In Chromium: sign up, open the confirmation link from the email the SMTP server received,
 confirm, change preferences, unsubscribe. Screenshots of each page at both widths."""
 
@@ -7,15 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (  # noqa: F401  (fixtures)
-    browser,
-    institute,
-    migrated,
-    migrated_state,
-    page,
-)
+# Here, beside the other browser tests, so they all share one Chromium: a second module
+# importing the session browser fixture would start a second Playwright and fail.
 from tests.browser.test_pages_in_browser import WIDTHS, check_layout_and_accessibility
-from tests.newsletters.conftest import links_in
+from tests.newsletters.conftest import links_in, smtp  # noqa: F401  (fixture)
 
 pytestmark = [
     pytest.mark.browser,
