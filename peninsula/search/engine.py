@@ -16,6 +16,7 @@ from itertools import chain
 
 from django.conf import settings
 from django.db import connection
+from django.utils.functional import cached_property
 
 from peninsula.search import spelling
 from peninsula.search.backends import phrase_backend
@@ -117,11 +118,12 @@ def search(
     results = Results(query=query, page=page, page_size=page_size)
     if query.is_empty:
         return results
-    weights, corrections = _term_weights(query, correct)
+    figures = stats()
+    weights, corrections = _term_weights(query, correct, max(figures.documents, 1))
     results.corrections = corrections
     if not weights:
         return results
-    plan = _Plan(query, weights, clean_filters(filters or {}))
+    plan = _Plan(query, weights, clean_filters(filters or {}), figures)
     offset = (page - 1) * page_size
     if plan.matches_at_most() <= IN_MEMORY_MATCHES:
         window = max(RERANK_WINDOW, offset + page_size)
@@ -137,9 +139,10 @@ def _idf(df: int, documents: int) -> float:
     return math.log(1 + (documents - df + 0.5) / (df + 0.5))
 
 
-def _term_weights(query: ParsedQuery, correct: bool) -> tuple[dict[int, float], dict[str, str]]:
+def _term_weights(
+    query: ParsedQuery, correct: bool, documents: int
+) -> tuple[dict[int, float], dict[str, str]]:
     """{term id: idf weight} for every term to score, and spelling corrections made."""
-    documents = max(stats().documents, 1)
     wanted = query.should_terms[:MAX_TERMS]
     rows = SearchTerm.objects.filter(text__in=wanted, documents__gt=0).values_list(
         "text", "id", "documents"
@@ -177,11 +180,19 @@ def _term_weights(query: ParsedQuery, correct: bool) -> tuple[dict[int, float], 
 class _Plan:
     """The SQL for one query: scored candidates, then conditions on the document row."""
 
-    def __init__(self, query: ParsedQuery, weights: dict[int, float], filters: dict):
+    def __init__(self, query: ParsedQuery, weights: dict[int, float], filters: dict, figures):
         self.query, self.weights, self.filters = query, weights, filters
-        figures = stats()
         self.average_length = max(figures.total_length / max(figures.documents, 1), 1.0)
         self.backend = phrase_backend()
+
+    @cached_property
+    def excluded_ids(self) -> list[int]:
+        """Ids of the -excluded words (looked up once; the SQL is built more than once)."""
+        return list(
+            SearchTerm.objects.filter(text__in=self.query.excluded_terms).values_list(
+                "id", flat=True
+            )
+        )
 
     def _where(self) -> tuple[str, list]:
         conditions, params = ["1 = 1"], []
@@ -204,11 +215,7 @@ class _Plan:
             sql, extra = self.backend.condition([phrase])
             conditions.append(f"NOT ({sql})")
             params += extra
-        excluded = list(
-            SearchTerm.objects.filter(text__in=self.query.excluded_terms).values_list(
-                "id", flat=True
-            )
-        )
+        excluded = self.excluded_ids
         if excluded:
             marks = ", ".join(["%s"] * len(excluded))
             conditions.append(

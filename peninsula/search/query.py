@@ -61,12 +61,6 @@ class ParsedQuery:
         """The plain words' terms in order, for the exact-phrase boost."""
         return tuple(term for word in self.words if not word.prefix for term in word.terms)
 
-    @property
-    def highlight_words(self) -> list[str]:
-        """Folded words to mark in snippets."""
-        found = [word.text for word in self.words]
-        return found
-
 
 def clean(raw: str) -> str:
     """Printable characters only, whitespace collapsed, length bounded."""

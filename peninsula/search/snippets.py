@@ -64,36 +64,33 @@ def _window(text: str, spans) -> tuple[int, int]:
     return start, end
 
 
+def _marked(text, spans, start, end, before, after, quote=str) -> str:
+    """text[start:end] with each span inside it wrapped in `before` and `after`, every piece
+    of the text passed through `quote`."""
+    parts, cursor = [], start
+    for span_start, span_end in spans:
+        if span_start < start or span_end > end:
+            continue
+        parts += [quote(text[cursor:span_start]), before, quote(text[span_start:span_end]), after]
+        cursor = span_end
+    parts.append(quote(text[cursor:end]))
+    return "".join(parts)
+
+
 def highlight(text: str, query: ParsedQuery, corrections=None) -> SafeString:
     """An escaped passage of `text` around the first match, matches in <mark>."""
     if not text:
         return mark_safe("")
     spans = match_spans(text, query, corrections)
     start, end = _window(text, spans)
-    parts, cursor = ["…" if start else ""], start
-    for span_start, span_end in spans:
-        if span_start < start or span_end > end:
-            continue
-        parts += [
-            escape(text[cursor:span_start]),
-            "<mark>",
-            escape(text[span_start:span_end]),
-            "</mark>",
-        ]
-        cursor = span_end
-    parts.append(escape(text[cursor:end]))
-    parts.append("…" if end < len(text) else "")
-    return mark_safe("".join(parts))
+    passage = _marked(text, spans, start, end, "<mark>", "</mark>", escape)
+    return mark_safe(("…" if start else "") + passage + ("…" if end < len(text) else ""))
 
 
 def mark_all(text: str, query: ParsedQuery, corrections=None) -> SafeString:
     """All of a short text (a title), escaped, every match in <mark>."""
-    parts, cursor = [], 0
-    for start, end in match_spans(text, query, corrections):
-        parts += [escape(text[cursor:start]), "<mark>", escape(text[start:end]), "</mark>"]
-        cursor = end
-    parts.append(escape(text[cursor:]))
-    return mark_safe("".join(parts))
+    spans = match_spans(text, query, corrections)
+    return mark_safe(_marked(text, spans, 0, len(text), "<mark>", "</mark>", escape))
 
 
 def snippet_source(hit) -> str:
@@ -107,14 +104,7 @@ def plain_snippet(hit, query: ParsedQuery) -> str:
         return ""
     spans = match_spans(text, query)
     start, end = _window(text, spans)
-    out, cursor = [], start
-    for span_start, span_end in spans:
-        if span_start < start or span_end > end:
-            continue
-        out += [text[cursor:span_start], "[", text[span_start:span_end], "]"]
-        cursor = span_end
-    out.append(text[cursor:end])
-    return "".join(out)
+    return _marked(text, spans, start, end, "[", "]")
 
 
 def surface_word(term: str, texts: list[str]) -> str:
