@@ -6,6 +6,7 @@ publications that "Total Index: N publications" shows.
 """
 
 import datetime
+import secrets
 from collections import Counter
 
 from django.db import connection, transaction
@@ -63,8 +64,12 @@ def remove_keys(keys: list[str]):
 def stats() -> SearchStats:
     row = SearchStats.objects.first()
     if row is None:
-        row, _ = SearchStats.objects.get_or_create(pk=1)
+        row, _ = SearchStats.objects.get_or_create(pk=1, defaults={"generation": new_generation()})
     return row
+
+
+def new_generation() -> int:
+    return secrets.randbits(62)
 
 
 def _delete(queryset):
@@ -127,6 +132,7 @@ def _adjust_stats(documents: int, length: float, publications: int):
         documents=F("documents") + documents,
         total_length=F("total_length") + length,
         publications=F("publications") + publications,
+        generation=new_generation(),
     )
     if publications:
         # "Total Index: N publications" shows what search can find. Whoever rolls back a

@@ -110,11 +110,15 @@ class SearchPosting(models.Model):
 
 
 class SearchStats(models.Model):
-    """One row: the documents in the index and their summed length (for average length)."""
+    """One row: the documents in the index and their summed length (for average length),
+    and the generation: a new random number at every write, so each process knows when its
+    in-memory snapshot (snapshot.py) is out of date. Random, not a counter, so a rolled-back
+    write can never bring back a number that meant other contents."""
 
     documents = models.IntegerField(default=0)
     total_length = models.FloatField(default=0)
     publications = models.IntegerField(default=0)
+    generation = models.BigIntegerField(default=0)
 
     def __str__(self):
         return f"{self.documents} documents"

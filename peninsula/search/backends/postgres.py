@@ -53,10 +53,12 @@ class PostgresPhrases:
     def clear(self):
         """Nothing to do: the column goes with the document rows."""
 
-    def condition(self, phrases: list[tuple[str, ...]], column: str = "d.id"):
+    def holding(self, phrases: list[tuple[str, ...]]) -> list[int]:
+        """The ids of the documents that hold every one of these phrases."""
         query = " & ".join(tsquery_phrase(phrase) for phrase in phrases)
-        table_alias = column.split(".")[0]
-        return f"{table_alias}.terms @@ %s::tsquery", [query]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id FROM {TABLE} WHERE terms @@ %s::tsquery", [query])
+            return [row[0] for row in cursor.fetchall()]
 
     def matching(self, ids: list[int], phrase: tuple[str, ...]) -> set[int]:
         """Which of these documents hold the phrase (read from their own rows only)."""

@@ -32,10 +32,12 @@ class SqlitePhrases:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE}")
 
-    def condition(self, phrases: list[tuple[str, ...]], column: str = "d.id"):
-        """SQL (and its parameters) true when the document holds every phrase."""
+    def holding(self, phrases: list[tuple[str, ...]]) -> list[int]:
+        """The ids of the documents that hold every one of these phrases."""
         match = " AND ".join('"' + " ".join(phrase) + '"' for phrase in phrases)
-        return f"{column} IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)", [match]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [match])
+            return [row[0] for row in cursor.fetchall()]
 
     def matching(self, ids: list[int], phrase: tuple[str, ...]) -> set[int]:
         """Which of these documents hold the phrase (read from their own rows only)."""
