@@ -155,3 +155,22 @@ def test_search_commands_rebuild_and_query(tmp_path):
     assert data["total"] > 0 and data["hits"][0]["url"].startswith("/")
     by_date = run(["search", "query", "security", "--sort", "date"], tmp_path)
     assert by_date.returncode == 0 and f"{data['total']} found" in by_date.stdout
+
+
+def test_rebuild_in_worker_processes_gives_the_same_index(tmp_path):
+    """Three batches of pages read and analyzed by two worker processes, then the same
+    rebuild in one process: identical results, facets and "Total Index"."""
+    assert run(["manage", "migrate", "--no-input"], tmp_path).returncode == 0
+    made = run(["manage", "generate_publications", "--count", "1200", "--no-index"], tmp_path)
+    assert made.returncode == 0, made.stderr
+
+    def rebuilt_with(workers):
+        rebuilt = run(["search", "reindex", "--workers", str(workers)], tmp_path)
+        assert rebuilt.returncode == 0, rebuilt.stderr
+        assert ("worker processes" in rebuilt.stdout) == (workers > 0)
+        assert "Indexed 12" in rebuilt.stdout  # 1,200 publications and the starter pages
+        found = run(["search", "query", "security OR trade", "--json"], tmp_path)
+        assert found.returncode == 0, found.stderr
+        return json.loads(found.stdout)
+
+    assert rebuilt_with(2) == rebuilt_with(0)

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 
-from peninsula.search import indexing
+from peninsula.search import indexing, parallel
 from peninsula.search.documents import page_key, taxonomy_entry
 from peninsula.search.loaders import BATCH, page_entries
 from peninsula.search.models import (
@@ -53,11 +53,15 @@ def indexable_page_ids() -> list[int]:
     return ids
 
 
-def reindex_all(on_progress: Callable[[int, int], None] | None = None) -> int:
+def reindex_all(
+    on_progress: Callable[[int, int], None] | None = None, workers: int | None = None
+) -> int:
     """Rebuild the whole index from the site's content; returns the documents indexed.
 
     The index is emptied and refilled in one transaction per batch; readers see results
-    disappear and come back during a rebuild, which `peninsula search reindex` says.
+    disappear and come back during a rebuild, which `peninsula search reindex` says. Pages
+    are read and analyzed in worker processes where that is possible (see parallel.py;
+    `workers` overrides how many).
     """
     from peninsula.taxonomy.models import TAXONOMIES
 
@@ -69,9 +73,14 @@ def reindex_all(on_progress: Callable[[int, int], None] | None = None) -> int:
     done = len(terms)
     if on_progress:
         on_progress(done, total)
-    for start in range(0, len(ids), BATCH):
-        index_pages(ids[start : start + BATCH])
-        done += len(ids[start : start + BATCH])
+    chunks = [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
+    for chunk, (prepared, gone) in zip(
+        chunks, parallel.prepared_pages(chunks, parallel.worker_count(workers)), strict=True
+    ):
+        with transaction.atomic():
+            indexing.write_prepared(prepared)
+            indexing.remove_keys([page_key(pk) for pk in gone])
+        done += len(chunk)
         if on_progress:
             on_progress(done, total)
     refresh_statistics()

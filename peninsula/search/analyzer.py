@@ -122,29 +122,36 @@ def analyze_word(word: str) -> list[str]:
     return [term[:MAX_TERM_LENGTH]] if term else []
 
 
-def analyze(text: str) -> list[str]:
-    """The index terms of a text, in order (positions matter for phrases).
+# Each word's index term ("" for a stop word), memoised: an archive repeats the same few
+# thousand words, and a dictionary lookup is several times cheaper than folding and
+# stemming again. Bounded, so a hostile stream of new words cannot grow it forever.
+_TERM_OF: dict[str, str] = {}
+MAX_REMEMBERED = 200_000
 
-    The same terms as `analyze_word` on each word, computed a text at a time: documents
-    are long, and stemming a batch of words in C is several times faster than one by one.
-    """
+
+def _term_of(word: str) -> str:
+    word = word.replace("’", "'")
+    if word in STOP_WORDS:
+        return ""
+    if word.isascii() and not word.isdigit():
+        return stem(word)[:MAX_TERM_LENGTH]
+    return word.replace("'", "")[:MAX_TERM_LENGTH]
+
+
+def analyze(text: str) -> list[str]:
+    """The index terms of a text, in order (positions matter for phrases): the same terms
+    as `analyze_word` gives word by word."""
     terms: list[str] = []
-    latin: list[str] = []  # ASCII words waiting to be stemmed, in order
-    slots: list[int] = []  # where each goes in `terms`
-    for match in _TOKEN.finditer(fold(text)):
-        cjk, word = match.group(1), match.group(2)
+    remembered = _TERM_OF
+    for cjk, word in _TOKEN.findall(fold(text)):
         if cjk:
             terms.extend(cjk_bigrams(cjk))
             continue
-        word = word.replace("’", "'")
-        if word in STOP_WORDS:
-            continue
-        if word.isascii() and not word.isdigit():
-            slots.append(len(terms))
-            latin.append(word.replace("'", ""))
-            terms.append("")
-        elif word := word.replace("'", ""):
-            terms.append(word[:MAX_TERM_LENGTH])
-    for slot, stemmed in zip(slots, _stemmer().stemWords(latin), strict=True):
-        terms[slot] = stemmed[:MAX_TERM_LENGTH]
-    return [term for term in terms if term]
+        term = remembered.get(word)
+        if term is None:
+            term = _term_of(word)
+            if len(remembered) < MAX_REMEMBERED:
+                remembered[word] = term
+        if term:
+            terms.append(term)
+    return terms

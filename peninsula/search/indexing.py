@@ -45,11 +45,27 @@ def analyzed(entry: Entry) -> tuple[list[str], Counter, float]:
     return sequence, weights, length
 
 
+Prepared = tuple[Entry, list[str], Counter, float]  # an entry and analyzed() of it
+
+
+def prepare(entries: list[Entry]) -> list[Prepared]:
+    """Analyze entries before writing them (the part a rebuild runs in worker processes);
+    of two entries with one key, the last wins."""
+    entries = list({entry.key: entry for entry in entries}.values())
+    return [(entry, *analyzed(entry)) for entry in entries]
+
+
 def write_entries(entries: list[Entry]):
     """Add or replace these entries (matched by key), in batches."""
     for start in range(0, len(entries), BATCH):
+        write_prepared(prepare(entries[start : start + BATCH]))
+
+
+def write_prepared(prepared: list[Prepared]):
+    """Add or replace these analyzed entries, in one transaction."""
+    if prepared:
         with transaction.atomic():
-            _write_batch(entries[start : start + BATCH])
+            _write_batch(prepared)
 
 
 def remove_keys(keys: list[str]):
@@ -194,15 +210,14 @@ def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]):
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
-def _write_batch(entries: list[Entry]):
-    entries = list({entry.key: entry for entry in entries}.values())  # last one wins
+def _write_batch(prepared: list[Prepared]):
+    entries = [entry for entry, *_ in prepared]
     old = list(
         SearchDocument.objects.filter(key__in=[entry.key for entry in entries]).values_list(
             "id", "length", "kind"
         )
     )
     _forget(old)
-    prepared = [(entry, *analyzed(entry)) for entry in entries]
     documents = SearchDocument.objects.bulk_create(
         [
             SearchDocument(

@@ -247,3 +247,10 @@ PENINSULA_NEWSLETTER_CONFIRM_DAYS = 7
 PENINSULA_NEWSLETTER_RESEND_MINUTES = 5  # at most one confirmation email per address per this
 PENINSULA_NEWSLETTER_RATE_LIMIT = (10, 600)  # POSTs per IP per window (seconds) and endpoint
 ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
+
+# Processes that read and analyze pages in a search index rebuild (unset: one per core, up to 4).
+PENINSULA_SEARCH_WORKERS = (
+    int(os.environ["PENINSULA_SEARCH_WORKERS"])
+    if os.environ.get("PENINSULA_SEARCH_WORKERS")
+    else None
+)

@@ -148,3 +148,41 @@ def test_reindex_all_rebuilds_the_same_index(series, author):
     assert sorted(SearchDocument.objects.values_list("key", "title", "length")) == before
     assert titles("grid") == ["Grid links"]
     assert published_count() == 2
+
+
+def _index_rows():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT d.key, t.text, p.weight, p.length FROM site_search_searchposting p "
+            "JOIN site_search_searchdocument d ON d.id = p.document_id "
+            "JOIN site_search_searchterm t ON t.id = p.term_id"
+        )
+        postings = sorted(cursor.fetchall())
+    documents = sorted(SearchDocument.objects.values_list("key", "title", "facet_values", "length"))
+    return documents, postings
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rebuild_in_worker_processes_matches_one_process(series, author, monkeypatch):
+    """Batches of two pages, read and analyzed in two worker processes where the database
+    allows it (PostgreSQL here; the in-memory SQLite test database does not, and
+    tests/test_cli.py covers SQLite on a file)."""
+    from django.db import connection
+
+    from peninsula.search import parallel
+
+    monkeypatch.setattr(actions, "BATCH", 2)
+    theme = factories.ThemeFactory(name="Energy")
+    for number in range(5):
+        factories.ArticlePageFactory(
+            series=series, title=f"Grid links {number}", authors=[author], themes=[theme]
+        )
+    expected_workers = 0 if connection.vendor == "sqlite" else 2
+    assert parallel.worker_count(2) == expected_workers
+    assert actions.reindex_all(workers=2) == 8  # five articles, the series, the person, the theme
+    in_workers = _index_rows()
+    assert titles("grid") and published_count() == 5
+    actions.reindex_all(workers=0)
+    assert _index_rows() == in_workers

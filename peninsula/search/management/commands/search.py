@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from peninsula.search import actions
+from peninsula.search import actions, parallel
 from peninsula.search.engine import FACET_FILTERS, ROW_FILTERS, search
 from peninsula.search.snippets import plain_snippet
 
@@ -17,7 +17,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         actions_parser = parser.add_subparsers(dest="action", required=True)
-        actions_parser.add_parser("reindex", help="rebuild the whole index")
+        reindex = actions_parser.add_parser("reindex", help="rebuild the whole index")
+        reindex.add_argument(
+            "--workers",
+            type=int,
+            help="processes that read and analyze pages (default: one per core, up to 4; "
+            "0: all in this one)",
+        )
         query = actions_parser.add_parser("query", help="run a query and print the results")
         query.add_argument("text", help="the query, in the site's query language")
         query.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -28,18 +34,24 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, **options):
         if action == "reindex":
-            self.reindex()
+            self.reindex(options["workers"])
         else:
             self.query(options)
 
-    def reindex(self):
+    def reindex(self, workers: int | None):
+        if workers is not None and workers < 0:
+            raise CommandError("--workers must be 0 or more.")
         console = Console(file=self.stdout._out, highlight=False)
         columns = (TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
         self.stdout.write("Rebuilding the search index; results are incomplete until it ends.")
+        workers = parallel.worker_count(workers)
+        if workers:
+            self.stdout.write(f"Reading pages in {workers} worker processes.")
         with Progress(*columns, console=console) as progress:
             task = progress.add_task("documents", total=None)
             documents = actions.reindex_all(
-                on_progress=lambda done, total: progress.update(task, completed=done, total=total)
+                on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+                workers=workers,
             )
         self.stdout.write(f"Indexed {documents} documents.")
 

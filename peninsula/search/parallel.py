@@ -1,0 +1,70 @@
+"""A rebuild's reading and analysing in worker processes, its writing in this one.
+
+Loading pages, extracting their text and analysing it is most of a rebuild's work and
+only reads the database, so with more than one core it runs in a pool of processes while
+this process writes the index batch by batch, in order. Only where that is safe: outside
+a transaction (workers see committed pages only) and on a database another process can
+open (not SQLite in memory, as in the test suite's default).
+"""
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from django.conf import settings
+from django.db import connection, connections
+
+AHEAD = 2  # batches waiting per worker beyond the one in progress: bounds memory
+
+
+def worker_count(wanted: int | None = None) -> int:
+    """Worker processes a rebuild would use here: `wanted`, else the setting
+    PENINSULA_SEARCH_WORKERS, else one per core up to four; 0 means none (all in this
+    process), as it must be inside a transaction or on an in-memory SQLite database."""
+    if wanted is None:
+        wanted = getattr(settings, "PENINSULA_SEARCH_WORKERS", None)
+    if wanted is None:
+        cores = os.cpu_count() or 1
+        wanted = min(cores, 4) if cores > 1 else 0
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    if connection.in_atomic_block or in_memory:
+        return 0
+    return max(0, wanted)
+
+
+def prepare_pages(page_ids: list[int]):
+    """(analyzed entries of the live, public pages among these ids, ids to remove)."""
+    from peninsula.search.indexing import prepare
+    from peninsula.search.loaders import page_entries
+
+    entries, gone = page_entries(page_ids)
+    return prepare(entries), gone
+
+
+def prepared_pages(chunks: list[list[int]], workers: int = 0) -> Iterator[tuple[list, list[int]]]:
+    """prepare_pages() of each chunk of page ids, in order: in `workers` processes when
+    there are several chunks, else here."""
+    if len(chunks) < 2 or workers < 1:
+        for chunk in chunks:
+            yield prepare_pages(chunk)
+        return
+    # Forked workers must not share this process's database connection: close it here
+    # (it reopens on next use) so each worker opens its own.
+    connections.close_all()
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    try:
+        waiting = iter(chunks)
+        pending = deque(
+            pool.submit(prepare_pages, chunk)
+            for _, chunk in zip(range(workers * (1 + AHEAD)), waiting, strict=False)
+        )
+        while pending:
+            result = pending.popleft().result()
+            following = next(waiting, None)
+            if following is not None:
+                pending.append(pool.submit(prepare_pages, following))
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
