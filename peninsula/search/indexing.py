@@ -11,6 +11,7 @@ from collections import Counter
 
 from django.db import connection, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from peninsula.search.analyzer import analyze
 from peninsula.search.backends import phrase_backend
@@ -25,6 +26,10 @@ from peninsula.search.models import (
 )
 
 EPOCH = datetime.date(1970, 1, 1)
+DOCUMENT_COLUMNS = (
+    "key", "kind", "publication_type", "series_id", "year", "day", "title", "url", "summary",
+    "meta", "facet_values", "text", "length", "indexed_at",
+)  # fmt: skip
 BATCH = 500
 
 
@@ -218,49 +223,46 @@ def _write_batch(prepared: list[Prepared]):
         )
     )
     _forget(old)
-    documents = SearchDocument.objects.bulk_create(
-        [
-            SearchDocument(
-                key=entry.key,
-                kind=entry.kind,
-                publication_type=entry.publication_type,
-                series_id=entry.series_id,
-                year=entry.date.year if entry.date else None,
-                day=day_number(entry.date),
-                title=entry.title[:500],
-                url=entry.url[:500],
-                summary=entry.summary,
-                meta=entry.meta[:500],
-                facet_values=" ".join(
-                    f"{name}:{value}" for name, value in sorted(set(entry.facets))
-                ),
-                text=entry.text,
-                length=length,
-            )
-            for entry, _, _, length in prepared
-        ]
-    )
-    if any(document.pk is None for document in documents):  # backends without RETURNING
-        ids = dict(
-            SearchDocument.objects.filter(key__in=[d.key for d in documents]).values_list(
-                "key", "id"
-            )
+    backend = phrase_backend()
+    written = connection.ops.adapt_datetimefield_value(timezone.now())
+    rows = [
+        (
+            entry.key, entry.kind, entry.publication_type, entry.series_id,
+            entry.date.year if entry.date else None, day_number(entry.date),
+            entry.title[:500], entry.url[:500], entry.summary, entry.meta[:500],
+            " ".join(f"{name}:{value}" for name, value in sorted(set(entry.facets))),
+            entry.text, length, written,
         )
-        for document in documents:
-            document.pk = ids[document.key]
+        for entry, _, _, length in prepared
+    ]  # fmt: skip
+    columns = DOCUMENT_COLUMNS
+    if backend.document_column:  # positions kept on the document row: written with it
+        columns += (backend.document_column,)
+        rows = [
+            (*row, backend.positions(sequence))
+            for row, (_, sequence, _, _) in zip(rows, prepared, strict=True)
+        ]
+    _insert_rows(SearchDocument, columns, rows)
+    ids = dict(
+        SearchDocument.objects.filter(key__in=[entry.key for entry in entries]).values_list(
+            "key", "id"
+        )
+    )
     term_ids = _term_ids({term for _, _, weights, _ in prepared for term in weights})
     postings, facets, positions = [], [], []
-    for document, (entry, sequence, weights, length) in zip(documents, prepared, strict=True):
-        pk = document.pk
+    for entry, sequence, weights, length in prepared:
+        pk = ids[entry.key]
         postings += [(term_ids[term], pk, weight, length) for term, weight in weights.items()]
         facets += [(pk, facet, value) for facet, value in set(entry.facets)]
         positions.append((pk, sequence))
+    postings.sort()  # in index order: B-tree pages filled in turn, not at random
     _insert_rows(SearchPosting, ("term_id", "document_id", "weight", "length"), postings)
     _insert_rows(SearchFacetValue, ("document_id", "facet", "value"), facets)
-    phrase_backend().write(positions)
+    if not backend.document_column:
+        backend.write(positions)
     _adjust_frequencies([row[0] for row in postings], +1)
     _adjust_stats(
-        len(documents),
+        len(prepared),
         sum(length for *_, length in prepared),
         sum(entry.kind == DocumentKind.PUBLICATION for entry in entries),
     )

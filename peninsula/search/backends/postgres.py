@@ -41,11 +41,11 @@ def tsquery_phrase(phrase: tuple[str, ...]) -> str:
 
 
 class PostgresPhrases:
-    def write(self, rows: list[tuple[int, list[str]]]):
-        from peninsula.search.indexing import update_from_values
+    # Written with the document row (one write per document, not an insert and an update).
+    document_column = "terms"
 
-        literals = [(pk, tsvector_literal(terms)) for pk, terms in rows]
-        update_from_values(TABLE, "terms = v.change", "v.change::tsvector", literals)
+    def positions(self, terms: list[str]) -> str:
+        return tsvector_literal(terms)
 
     def delete(self, ids: list[int]):
         """Nothing to do: the column goes with the document row."""
