@@ -94,6 +94,8 @@ def refresh_statistics():
     be off or slow to notice."""
     from django.db import connection
 
+    from peninsula.search.backends import postgres
+
     tables = [
         model._meta.db_table
         for model in (SearchDocument, SearchPosting, SearchTerm, SearchFacetValue)
@@ -103,7 +105,7 @@ def refresh_statistics():
             # VACUUM also marks pages all-visible, so postings are read from the index alone;
             # it cannot run inside a transaction.
             command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
-            cursor.execute(f"{command} {', '.join(tables)}")
+            cursor.execute(f"{command} {', '.join([*tables, postgres.TABLE])}")
         else:
             for table in tables:
                 cursor.execute(f"ANALYZE {table}")

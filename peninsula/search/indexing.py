@@ -235,14 +235,7 @@ def _write_batch(prepared: list[Prepared]):
         )
         for entry, _, _, length in prepared
     ]  # fmt: skip
-    columns = DOCUMENT_COLUMNS
-    if backend.document_column:  # positions kept on the document row: written with it
-        columns += (backend.document_column,)
-        rows = [
-            (*row, backend.positions(sequence))
-            for row, (_, sequence, _, _) in zip(rows, prepared, strict=True)
-        ]
-    _insert_rows(SearchDocument, columns, rows)
+    _insert_rows(SearchDocument, DOCUMENT_COLUMNS, rows)
     ids = dict(
         SearchDocument.objects.filter(key__in=[entry.key for entry in entries]).values_list(
             "key", "id"
@@ -258,8 +251,7 @@ def _write_batch(prepared: list[Prepared]):
     postings.sort()  # in index order: B-tree pages filled in turn, not at random
     _insert_rows(SearchPosting, ("term_id", "document_id", "weight", "length"), postings)
     _insert_rows(SearchFacetValue, ("document_id", "facet", "value"), facets)
-    if not backend.document_column:
-        backend.write(positions)
+    backend.write(positions)
     _adjust_frequencies([row[0] for row in postings], +1)
     _adjust_stats(
         len(prepared),

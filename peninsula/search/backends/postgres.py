@@ -1,21 +1,17 @@
-"""PostgreSQL: a tsvector column on the document table, with a GIN index.
+"""PostgreSQL: a narrow table of one tsvector per document, with a GIN index.
 
 The tsvector is written as a literal from our own terms and positions, and phrases are
 written as tsquery literals: PostgreSQL's text parser and dictionaries never see the
 text, so Korean and Japanese bigrams, stems and digits arrive exactly as the analyzer
-made them, and match the same way as on SQLite.
+made them, and match the same way as on SQLite. The GIN index finds documents holding a
+phrase's words; each is then rechecked for their order, so the rows are kept narrow (id
+and tsvector only): at 100,000 publications a common phrase rechecked in 15 ms here and
+in 30-40 ms on the wide document rows.
 """
 
 from django.db import connection
 
-from peninsula.search.models import SearchDocument
-
-TABLE = SearchDocument._meta.db_table
-CREATE = [
-    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS terms tsvector",
-    f"CREATE INDEX IF NOT EXISTS site_search_terms_gin ON {TABLE} USING gin (terms)",
-]
-DROP = [f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS terms"]
+TABLE = "site_search_positions"  # created by migration 0006
 
 MAX_POSITION = 16383  # PostgreSQL's limit; later positions share the last one
 MAX_POSITIONS_PER_TERM = 255
@@ -41,17 +37,23 @@ def tsquery_phrase(phrase: tuple[str, ...]) -> str:
 
 
 class PostgresPhrases:
-    # Written with the document row (one write per document, not an insert and an update).
-    document_column = "terms"
-
-    def positions(self, terms: list[str]) -> str:
-        return tsvector_literal(terms)
+    def write(self, rows: list[tuple[int, list[str]]]):
+        """Replace the tsvectors of these (document id, terms) pairs."""
+        self.delete([pk for pk, _ in rows])
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {TABLE} (id, terms) FROM STDIN") as copy,
+        ):
+            for pk, terms in rows:
+                copy.write_row((pk, tsvector_literal(terms)))
 
     def delete(self, ids: list[int]):
-        """Nothing to do: the column goes with the document row."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE} WHERE id = ANY(%s)", [ids])
 
     def clear(self):
-        """Nothing to do: the column goes with the document rows."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {TABLE}")
 
     def holding(self, phrases: list[tuple[str, ...]]) -> list[int]:
         """The ids of the documents that hold every one of these phrases."""
@@ -62,10 +64,9 @@ class PostgresPhrases:
 
     def matching(self, ids: list[int], phrase: tuple[str, ...]) -> set[int]:
         """Which of these documents hold the phrase (read from their own rows only)."""
-        marks = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id FROM {TABLE} WHERE id IN ({marks}) AND terms @@ %s::tsquery",
-                [*ids, tsquery_phrase(phrase)],
+                f"SELECT id FROM {TABLE} WHERE id = ANY(%s) AND terms @@ %s::tsquery",
+                [ids, tsquery_phrase(phrase)],
             )
             return {row[0] for row in cursor.fetchall()}

@@ -15,8 +15,6 @@ DROP = f"DROP TABLE IF EXISTS {TABLE}"
 
 
 class SqlitePhrases:
-    document_column = None  # positions live in their own table, written by write()
-
     def write(self, rows: list[tuple[int, list[str]]]):
         """Replace the full-text rows of these (document id, terms) pairs."""
         with connection.cursor() as cursor:

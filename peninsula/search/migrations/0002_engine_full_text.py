@@ -3,11 +3,19 @@
 from django.db import migrations
 
 
+# As this migration first wrote them (0006 moves PostgreSQL's tsvectors to their own table).
+POSTGRES_CREATE = [
+    "ALTER TABLE site_search_searchdocument ADD COLUMN IF NOT EXISTS terms tsvector",
+    "CREATE INDEX IF NOT EXISTS site_search_terms_gin ON site_search_searchdocument USING gin (terms)",
+]
+POSTGRES_DROP = ["ALTER TABLE site_search_searchdocument DROP COLUMN IF EXISTS terms"]
+
+
 def create(apps, schema_editor):
-    from peninsula.search.backends import postgres, sqlite
+    from peninsula.search.backends import sqlite
 
     vendor = schema_editor.connection.vendor
-    statements = {"sqlite": [sqlite.CREATE], "postgresql": postgres.CREATE}.get(vendor, [])
+    statements = {"sqlite": [sqlite.CREATE], "postgresql": POSTGRES_CREATE}.get(vendor, [])
     for statement in statements:
         schema_editor.execute(statement)
     if vendor == "postgresql":
@@ -19,10 +27,10 @@ def create(apps, schema_editor):
 
 
 def drop(apps, schema_editor):
-    from peninsula.search.backends import postgres, sqlite
+    from peninsula.search.backends import sqlite
 
     vendor = schema_editor.connection.vendor
-    statements = {"sqlite": [sqlite.DROP], "postgresql": postgres.DROP}.get(vendor, [])
+    statements = {"sqlite": [sqlite.DROP], "postgresql": POSTGRES_DROP}.get(vendor, [])
     for statement in statements:
         schema_editor.execute(statement)
 
