@@ -223,9 +223,11 @@ class _Plan:
         (or more, deep in the results) by base score: checking a phrase needs term
         positions, and reading them for every match of common words costs more than the
         rest of the query."""
-        if sort != "date" and len(self.query.sequence) > 1 and ranked:
+        sequence = self.query.sequence
+        # A query that is one quoted phrase: every match holds it, the boost changes nothing.
+        if sort != "date" and len(sequence) > 1 and ranked and sequence not in self.query.phrases:
             window = ranked[: max(RERANK_WINDOW, limit + offset)]
-            with_phrase = self.backend.matching([pk for pk, _ in window], self.query.sequence)
+            with_phrase = self.backend.matching([pk for pk, _ in window], sequence)
             window = [
                 (pk, score * (PHRASE_BOOST if pk in with_phrase else 1.0)) for pk, score in window
             ]
