@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from peninsula.core import routes
 from peninsula.core.blocks import BodyBlock
 from peninsula.core.privacy import ViewRestrictionsMixin
 
@@ -39,15 +40,20 @@ class HomePage(ViewRestrictionsMixin, Page):
         """
         if path_components:
             url_path = self.url_path + "/".join(path_components) + "/"
-            page = (
-                Page.objects.filter(url_path=url_path, path__startswith=self.path)
-                .only("live", "content_type")
-                .first()
-            )
+            page = routes.cached_page(url_path)  # one query instead of two, when known
+            if page is None:
+                page = (
+                    Page.objects.filter(url_path=url_path, path__startswith=self.path)
+                    .only("live", "content_type", "url_path")
+                    .first()
+                )
+                if page is not None:
+                    routes.remember(page)
+                    page = page.specific
             if page is not None:
                 if not page.live:
                     raise Http404
-                return RouteResult(page.specific)
+                return RouteResult(page)
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):

@@ -119,6 +119,9 @@ def search(
 
 
 def _idf(df: int, documents: int) -> float:
+    # Never zero or below, even when a write between reading the figures and the terms
+    # makes df the larger: a matching document must score above zero (see _Plan.matched).
+    documents = max(documents, df)
     return math.log(1 + (documents - df + 0.5) / (df + 0.5))
 
 
@@ -174,7 +177,9 @@ class _Plan:
         scores = np.zeros(self.snapshot.size)
         for term_id, idf in self.weights.items():
             rows, part = self.snapshot.term(term_id)
-            scores += np.bincount(rows, weights=part * idf, minlength=self.snapshot.size)
+            # The product in double precision: stored parts are single, scores are not.
+            weights = np.multiply(part, idf, dtype=np.float64)
+            scores += np.bincount(rows, weights=weights, minlength=self.snapshot.size)
         return scores
 
     def matched(self, scores: np.ndarray) -> np.ndarray:

@@ -18,12 +18,12 @@ import numpy as np
 from django.conf import settings
 from django.db import connection
 
-from peninsula.search.models import SearchDocument, SearchFacetValue, SearchPosting
+from peninsula.search.models import SearchDocument, SearchFacetValue, SearchPosting, SearchStats
 
 K1 = 1.2
 B = 0.75
-# Postings kept in memory per process (8 bytes each): ~64 MB. A term over the budget is
-# still scored, just read again next time.
+# Postings kept in memory per process (8 bytes each): ~64 MB. The least recently used
+# terms go first; a term larger than the whole budget is scored but not kept.
 POSTINGS_BUDGET = 8_000_000
 
 ROW_FACETS = {"kind": "kind", "type": "publication_type", "series": "series_id", "year": "year"}
@@ -53,18 +53,23 @@ class Column:
 
     def having(self, value, size: int) -> np.ndarray:
         """A mask of the documents that carry `value`."""
-        mask = np.zeros(size, dtype=bool)
         try:
             code = self.values.index(value)
         except ValueError:
-            return mask
+            return np.zeros(size, dtype=bool)
         if self.rows is None:
             return self.codes == code
+        mask = np.zeros(size, dtype=bool)
         mask[self.rows[self.codes == code]] = True
         return mask
 
 
 class Snapshot:
+    """Every document's row (as arrays in id order), its facets, and postings by term.
+
+    Built from the database in one go when a search finds the index's generation moved on;
+    immutable afterwards but for the postings cache, which has its own lock."""
+
     def __init__(self, generation: int, documents: int, total_length: float):
         self.generation = generation
         self.average_length = max(total_length / max(documents, 1), 1.0)
@@ -119,10 +124,13 @@ class Snapshot:
         weight, length = found[known, 1], found[known, 2]
         part = weight * (K1 + 1) / (weight + K1 * (1 - B + B * length / self.average_length))
         held = (rows[known], part.astype(np.float32))
+        if len(held[0]) > POSTINGS_BUDGET:
+            return held
         with self._lock:
-            self._terms[term_id] = held
-            self._held += len(held[0])
-            while self._held > POSTINGS_BUDGET and len(self._terms) > 1:
+            if term_id not in self._terms:  # another thread may have loaded it meanwhile
+                self._terms[term_id] = held
+                self._held += len(held[0])
+            while self._held > POSTINGS_BUDGET:
                 _, (gone, _) = self._terms.popitem(last=False)
                 self._held -= len(gone)
         return held
@@ -135,6 +143,7 @@ class Snapshot:
         return mask
 
     def mask_of(self, ids) -> np.ndarray:
+        """A mask of these document ids (ids the snapshot does not hold are ignored)."""
         mask = np.zeros(self.size, dtype=bool)
         rows, found = self.positions(np.fromiter(ids, dtype=np.int64))
         mask[rows[found]] = True
@@ -164,10 +173,11 @@ _current: dict[str, Snapshot] = {}
 _building = threading.Lock()
 
 
-def current(figures) -> Snapshot:
+def current(figures: SearchStats) -> Snapshot:
     """The snapshot of this database's index at the generation `figures` (the stats row)
     records, built now if this process holds an older one."""
-    database = str(connection.settings_dict["NAME"])
+    where = connection.settings_dict
+    database = f"{connection.vendor}:{where.get('HOST')}:{where.get('PORT')}:{where['NAME']}"
     held = _current.get(database)
     if held is not None and held.generation == figures.generation:
         return held

@@ -173,3 +173,30 @@ def test_bio_line_uses_the_name_as_it_reads_in_a_sentence(client, institute, ser
     page = factories.ArticlePageFactory(series=series, authors=[author])
     bios = text(soup(client.get(page.url)).select_one('[data-testid="author-bios"]'))
     assert bios == "Jane Park is a Non-Resident Fellow at the Harbour Institute."
+
+
+def test_a_remembered_route_saves_a_query_and_never_serves_a_stale_page(client, article, series):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from peninsula.core import routes
+
+    assert client.get(article.url).status_code == 200  # fills the site's other caches
+    cache.delete(routes._key(article.url_path))
+    with CaptureQueriesContext(connection) as looked_up:
+        assert client.get(article.url).status_code == 200
+    with CaptureQueriesContext(connection) as remembered:
+        assert client.get(article.url).status_code == 200
+    assert len(remembered) == len(looked_up) - 1  # straight from its remembered id and type
+
+    # Another process unpublished it, or moved another page to this path: this process's
+    # hint is stale, and it is checked before use.
+    hint = (article.pk, article.content_type_id)
+    article.unpublish()
+    cache.set(routes._key(article.url_path), hint)
+    assert client.get(article.url).status_code == 404
+    other = factories.ArticlePageFactory(series=series, title="Another piece")
+    cache.set(routes._key(other.url_path), hint)
+    response = client.get(other.url)
+    assert response.status_code == 200 and b"Another piece" in response.content

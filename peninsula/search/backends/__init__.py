@@ -1,7 +1,8 @@
 """The engine-specific part of the index: term positions, for exact phrases.
 
-Each backend keeps one full-text row per document and turns a phrase (a tuple of index
-terms) into a SQL condition on the document id. Everything else is portable SQL.
+Each backend keeps one full-text row per document and answers two questions about a
+phrase (a tuple of index terms): which documents hold it, and which of some given ones do.
+Everything else is portable SQL and the in-memory snapshot.
 """
 
 from django.db import connection

@@ -1,5 +1,7 @@
 """PostgreSQL: each document's tsvector moves from a column of the wide document row to a
-narrow table of its own (see backends/postgres.py), where phrase rechecks read less."""
+narrow table of its own (see backends/postgres.py), where phrase rechecks read less.
+The document rows keep the dropped column's space until they are next written (a
+`peninsula search reindex` rewrites them all)."""
 
 from django.db import migrations
 
@@ -9,6 +11,7 @@ FORWARD = [
     "WHERE terms IS NOT NULL ON CONFLICT (id) DO NOTHING",
     "CREATE INDEX IF NOT EXISTS site_search_positions_gin ON site_search_positions USING gin (terms)",
     "ALTER TABLE site_search_searchdocument DROP COLUMN IF EXISTS terms",
+    "ANALYZE site_search_positions",
 ]
 BACKWARD = [
     "ALTER TABLE site_search_searchdocument ADD COLUMN IF NOT EXISTS terms tsvector",

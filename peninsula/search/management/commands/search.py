@@ -46,13 +46,17 @@ class Command(BaseCommand):
         self.stdout.write("Rebuilding the search index; results are incomplete until it ends.")
         workers = parallel.worker_count(workers)
         if workers:
-            self.stdout.write(f"Reading pages in {workers} worker processes.")
-        with Progress(*columns, console=console) as progress:
+            self.stdout.write(f"Reading pages in up to {workers} worker processes.")
+
+        def show(done, total):
+            progress.update(task, completed=done, total=total)
+            progress.refresh()
+
+        # Refreshed from the callback, not by rich's own thread: the rebuild forks worker
+        # processes, and forking while another thread may hold a lock is best avoided.
+        with Progress(*columns, console=console, auto_refresh=False) as progress:
             task = progress.add_task("documents", total=None)
-            documents = actions.reindex_all(
-                on_progress=lambda done, total: progress.update(task, completed=done, total=total),
-                workers=workers,
-            )
+            documents = actions.reindex_all(on_progress=show, workers=workers)
         self.stdout.write(f"Indexed {documents} documents.")
 
     def query(self, options):

@@ -1,0 +1,37 @@
+"""URL path → page id and type, remembered, so routing a request costs one query.
+
+Finding a page by its URL path and then loading its specific row is two queries; with the
+id and type remembered, the specific row is loaded straight away. What is remembered is
+only a hint: the loaded page must still be live at that URL path, or the caller looks it
+up afresh, so a page moved, unpublished or deleted in another process (whose cache this
+process cannot see) is never served from a stale entry.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+
+_TIMEOUT = 3600
+
+
+def _key(url_path: str) -> str:
+    return f"peninsula:route:{url_path}"[:250]
+
+
+def remember(page) -> None:
+    if page.live:
+        cache.set(_key(page.url_path), (page.pk, page.content_type_id), _TIMEOUT)
+
+
+def cached_page(url_path: str):
+    """The live specific page at `url_path` if this process remembers it and it is still
+    there; None otherwise (look it up, then remember() it)."""
+    hint = cache.get(_key(url_path))
+    if hint is None:
+        return None
+    pk, content_type_id = hint
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.filter(pk=pk).first() if model is not None else None
+    if page is None or not page.live or page.url_path != url_path:
+        cache.delete(_key(url_path))
+        return None
+    return page
