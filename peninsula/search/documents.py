@@ -5,10 +5,10 @@ An entry's `fields` are analyzed and weighted (title above tags above summary ab
 """
 
 import datetime
-import html
-import re
 from dataclasses import dataclass, field
 
+from peninsula.core.blocks import stored_text
+from peninsula.core.text import indexable_text
 from peninsula.search.models import DocumentKind
 from peninsula.search.pdf import document_text
 
@@ -41,51 +41,10 @@ def page_key(page_id: int) -> str:
     return f"page:{page_id}"
 
 
-# Tags that end a block of text, and any tag. A regular expression, not an HTML parser:
-# the index wants words, and rich text, bios and transcripts are HTML the site wrote
-# (sanitised on the way in), read at thousands of pages a second in a rebuild.
-_BLOCK_END = re.compile(
-    r"</(?:p|h\d|li|blockquote|td|th|div|figcaption)\s*>|<(?:br|hr)\b[^>]*>", re.I
-)
-_TAG = re.compile(r"<[^>]*>")
-
-
-def plain_text(markup: str) -> str:
-    """The words of an HTML fragment: tags removed (block ends leave a space), entities
-    decoded."""
-    if "<" not in markup and "&" not in markup:
-        return markup
-    return html.unescape(_TAG.sub("", _BLOCK_END.sub(" ", markup))).strip()
-
-
 def _stream_text(value) -> str:
     if not value:
         return ""
-    return " ".join(part for part in _block_text(value.stream_block, value) if part)
-
-
-def _block_text(block, value):
-    """The words a reader sees in a block; choices (a heading's level, an alignment) are
-    settings, not text, though Wagtail's own searchable content includes their labels."""
-    from wagtail import blocks
-
-    if value is None or isinstance(block, blocks.ChoiceBlock):
-        return
-    if isinstance(block, blocks.StreamBlock):
-        for child in value:
-            yield from _block_text(child.block, child.value)
-    elif isinstance(block, blocks.StructBlock):
-        for name, child_block in block.child_blocks.items():
-            yield from _block_text(child_block, value.get(name))
-    elif isinstance(block, blocks.ListBlock):
-        for item in value:
-            yield from _block_text(block.child_block, item)
-    elif isinstance(block, blocks.RichTextBlock):
-        if block.search_index:
-            yield plain_text(value.source)
-    else:
-        for part in block.get_searchable_content(value):
-            yield plain_text(str(part))
+    return " ".join(part for part in stored_text(value.stream_block, value.raw_data) if part)
 
 
 def publication_entry(page) -> Entry:
@@ -97,7 +56,7 @@ def publication_entry(page) -> Entry:
     terms = [term for name in ("themes", "regions", "topics") for term in classification[name]]
     body = [_stream_text(page.body)]
     if isinstance(page, PodcastEpisodePage):
-        body.append(plain_text(page.transcript))
+        body.append(indexable_text(page.transcript))
     if isinstance(page, EventPage):
         body += [page.venue_name, page.venue_address]
         body += [speaker.person.title for speaker in page.speakers.all() if speaker.person_id]
@@ -145,7 +104,7 @@ def person_entry(page) -> Entry:
             "title": page.title,
             "tags": role,
             "summary": page.summary,
-            "body": plain_text(page.bio),
+            "body": indexable_text(page.bio),
         },
     )
 
