@@ -5,10 +5,17 @@ only reads the database, so with more than one core it runs in a pool of process
 this process writes the index batch by batch, in order. Only where that is safe: outside
 a transaction (workers see committed pages only) and on a database another process can
 open (not SQLite in memory, as in the test suite's default).
+
+Workers are forked when this process runs a single thread (the `search reindex` command,
+a task worker): they start at once with Django ready. Otherwise they are started fresh
+("spawn"), since a fork copies whatever other threads hold at that moment (a test's live
+server and browser, their database connections), and a copied lock or socket can hang or
+garble the child; a fresh worker sets Django up itself, a second or two.
 """
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -34,6 +41,32 @@ def worker_count(wanted: int | None = None) -> int:
     return max(0, wanted)
 
 
+# Where this process's database is: a test run, for one, renames it after settings load.
+_DATABASE_KEYS = ("ENGINE", "NAME", "HOST", "PORT", "USER", "PASSWORD")
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    if threading.active_count() == 1:
+        # Forked workers must not share this process's database connection: close it
+        # here (it reopens on next use) so each worker opens its own.
+        connections.close_all()
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    where = {key: connection.settings_dict.get(key) for key in _DATABASE_KEYS}
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(where,),
+    )
+
+
+def _start_worker(where: dict):
+    import django
+
+    django.setup()
+    connections["default"].settings_dict.update(where)
+
+
 def prepare_pages(page_ids: list[int]):
     """(analyzed entries of the live, public pages among these ids, ids to remove)."""
     from peninsula.search.indexing import prepare
@@ -50,10 +83,7 @@ def prepared_pages(chunks: list[list[int]], workers: int = 0) -> Iterator[tuple[
         for chunk in chunks:
             yield prepare_pages(chunk)
         return
-    # Forked workers must not share this process's database connection: close it here
-    # (it reopens on next use) so each worker opens its own.
-    connections.close_all()
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    pool = _pool(workers)
     try:
         waiting = iter(chunks)
         pending = deque(

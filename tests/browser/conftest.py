@@ -33,43 +33,6 @@ _BLANK_FRAME = "<!DOCTYPE html><title>Offline stand-in</title><body style='backg
 
 
 @pytest.fixture(scope="session")
-def migrated_state(django_db_setup, django_db_blocker):
-    """The database as the migrations leave it (site, home page, root collection), serialized.
-
-    Taken before Playwright starts: once it runs, Django's context-local connections come
-    back as new objects without the copy serialized_rollback restores from, so after the
-    first test's flush the next one would start with no site at all.
-    """
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        return getattr(connection, "_test_serialized_contents", None) or (
-            connection.creation.serialize_db_to_string()
-        )
-
-
-@pytest.fixture
-def migrated(migrated_state, transactional_db):
-    """Puts the migrated state back when the previous browser test's flush removed it."""
-    from django.core.management import call_command
-    from django.db import connection
-    from wagtail.models import Site
-
-    if not Site.objects.exists():
-        # That flush re-ran post_migrate; clear its content types before loading ours.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection.creation.deserialize_db_from_string(migrated_state)
-        # The rows come back with their ids; on PostgreSQL the sequences must follow them,
-        # or the next page created collides with a restored one.
-        from django.apps import apps
-        from django.core.management.color import no_style
-
-        with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-                cursor.execute(statement)
-
-
-@pytest.fixture(scope="session")
 def browser(migrated_state):
     from playwright.sync_api import sync_playwright
 

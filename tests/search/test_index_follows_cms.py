@@ -165,15 +165,21 @@ def _index_rows():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_rebuild_in_worker_processes_matches_one_process(series, author, monkeypatch):
+def test_rebuild_in_worker_processes_matches_one_process(migrated, monkeypatch):
     """Batches of two pages, read and analyzed in two worker processes where the database
     allows it (PostgreSQL here; the in-memory SQLite test database does not, and
-    tests/test_cli.py covers SQLite on a file)."""
+    tests/test_cli.py covers SQLite on a file). Transactional, so the workers see the
+    pages: `migrated` puts back the site a previous transactional test flushed away.
+    Started fresh ("spawn"), as whenever other threads run (a browser test's live server may
+    be up here); tests/test_cli.py covers the forked workers of the single-threaded command."""
     from django.db import connection
 
     from peninsula.search import parallel
 
     monkeypatch.setattr(actions, "BATCH", 2)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)
+    series = factories.SeriesPageFactory(title="The Peninsula", slug="the-peninsula")
+    author = factories.PersonPageFactory(title="Min-ji Kim")
     theme = factories.ThemeFactory(name="Energy")
     for number in range(5):
         factories.ArticlePageFactory(
