@@ -129,15 +129,6 @@ _TERM_OF: dict[str, str] = {}
 MAX_REMEMBERED = 200_000
 
 
-def _term_of(word: str) -> str:
-    word = word.replace("’", "'")
-    if word in STOP_WORDS:
-        return ""
-    if word.isascii() and not word.isdigit():
-        return stem(word)[:MAX_TERM_LENGTH]
-    return word.replace("'", "")[:MAX_TERM_LENGTH]
-
-
 def analyze(text: str) -> list[str]:
     """The index terms of a text, in order (positions matter for phrases): the same terms
     as `analyze_word` gives word by word."""
@@ -149,7 +140,7 @@ def analyze(text: str) -> list[str]:
             continue
         term = remembered.get(word)
         if term is None:
-            term = _term_of(word)
+            term = "".join(analyze_word(word.replace("’", "'")))  # one term, or none
             if len(remembered) < MAX_REMEMBERED:
                 remembered[word] = term
         if term:

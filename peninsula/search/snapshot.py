@@ -18,6 +18,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection
 
+from peninsula.search.indexing import day_number
 from peninsula.search.models import SearchDocument, SearchFacetValue, SearchPosting, SearchStats
 
 K1 = 1.2
@@ -154,7 +155,7 @@ class Snapshot:
         weight = float(getattr(settings, "PENINSULA_SEARCH_RECENCY_WEIGHT", 0.1))
         if not weight:
             return None
-        today = (datetime.date.today() - datetime.date(1970, 1, 1)).days
+        today = day_number(datetime.date.today())
         if self._recency is None or self._recency[:2] != (weight, today):
             factor = 1.0 + weight / (1.0 + np.abs(today - self.day) / 365.0)
             self._recency = (weight, today, np.where(np.isnan(self.day), 1.0, factor))
