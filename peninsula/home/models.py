@@ -57,26 +57,26 @@ class HomePage(ViewRestrictionsMixin, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from peninsula.publications.listing import card_queryset
+        from peninsula.publications.listing import cards, with_bylines
         from peninsula.publications.models import EventPage, PublicationPage, SeriesPage
 
         context = super().get_context(request, *args, **kwargs)
         live = PublicationPage.objects.listed()
-        featured = list(card_queryset(live.filter(featured=True).order_by("-date", "-pk")[:3]))
-        featured_ids = [item.pk for item in featured]
-        context["featured"] = featured
-        context["latest"] = list(
-            card_queryset(live.exclude(pk__in=featured_ids).order_by("-date", "-pk")[:8])
+        featured = list(cards(live.filter(featured=True).order_by("-date", "-pk")[:3]))
+        latest = list(
+            cards(live.exclude(pk__in=[item.pk for item in featured]).order_by("-date", "-pk")[:8])
         )
+        with_bylines(featured + latest)  # one query for both lists' authors
+        context["featured"] = featured
+        context["latest"] = latest
         context["series_list"] = (
             SeriesPage.objects.live().child_of(self).select_related("image").order_by("sort_order")
         )
         context["upcoming_events"] = list(
-            card_queryset(
-                EventPage.objects.live()
-                .filter(starts_at__gte=timezone.now() - timedelta(hours=12))
-                .order_by("starts_at")[:4]
-            )
+            EventPage.objects.live()
+            .filter(starts_at__gte=timezone.now() - timedelta(hours=12))
+            .only("title", "url_path", "publication_type", "start_date", "start_time", "time_zone")
+            .order_by("starts_at")[:4]
         )
         return context
 

@@ -96,3 +96,17 @@ def test_uploaded_images_are_served(client, series, settings):
     response = client.get(src)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("image/")
+
+
+def test_home_page_is_routed_from_the_cached_site_and_fresh_after_publishing(client, series):
+    """The cached site carries its home page: no query loads it per request, yet a newly
+    published introduction shows on the next request."""
+    home = series.get_parent().specific
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(series.url).status_code == 200
+    assert not [q for q in queries if '"home_homepage"' in q["sql"]]
+
+    home.introduction = "A newly written welcome."
+    home.save_revision().publish()
+    assert b"A newly written welcome." in client.get("/").content

@@ -170,3 +170,42 @@ def test_home_page_shows_featured_latest_series_and_upcoming_events(client, seri
     events = page.select_one("#events-heading").parent.get_text()
     assert "Future forum" in events and "Past forum" not in events
     assert "The Peninsula" in page.select_one("#series-heading").parent.get_text()
+
+
+def test_filter_choices_follow_terms_added_renamed_and_deleted(client, archive):
+    """The filter bar's themes come from a cache that a saved or deleted term refreshes."""
+
+    def theme_choices():
+        page = BeautifulSoup(client.get("/publications/").content, "html.parser")
+        return [option.get_text() for option in page.select("#id_theme option")]
+
+    assert theme_choices() == ["All themes", "Security", "Trade"]
+    energy = factories.ThemeFactory(name="Energy", slug="energy", sort_order=-1)
+    assert theme_choices() == ["All themes", "Energy", "Security", "Trade"]
+    energy.name = "Energy and Climate"
+    energy.save()
+    assert theme_choices() == ["All themes", "Energy and Climate", "Security", "Trade"]
+    energy.delete()
+    assert theme_choices() == ["All themes", "Security", "Trade"]
+    selected = BeautifulSoup(client.get("/publications/?theme=trade").content, "html.parser")
+    assert selected.select_one("#id_theme option[selected]").get_text() == "Trade"
+
+
+def test_cards_name_their_authors_in_order_with_a_fixed_number_of_queries(
+    client, series, django_assert_max_num_queries
+):
+    """A card's authors come in one query for the whole page, however many cards."""
+    first, second = factories.PersonPageFactory(title="Ann Lee"), factories.PersonPageFactory(
+        title="Bo Han"
+    )
+    for number in range(12):
+        factories.ArticlePageFactory(
+            series=series, title=f"Piece {number}", authors=[second, first][: 1 + number % 2]
+        )
+    client.get("/publications/")
+    with django_assert_max_num_queries(4):  # restrictions, count, rows, authors
+        page = BeautifulSoup(client.get("/publications/").content, "html.parser")
+    bylines = [" ".join(p.get_text().split()) for p in page.select(".card__byline")]
+    assert len(bylines) == 12
+    assert sum(line.endswith("· Bo Han, Ann Lee") for line in bylines) == 6
+    assert sum(line.endswith("· Bo Han") for line in bylines) == 6

@@ -152,25 +152,24 @@ class PublicationPage(ViewRestrictionsMixin, Page):
         verbose_name = "publication"
         # Partial indexes over live publications: Django writes `is_live=True` as a bare
         # `WHERE is_live`, which SQLite matches to an index condition but not to a column.
-        # INCLUDE (PostgreSQL) lets counts read the index alone, never the wide rows.
+        # The page id ends each key: listings sort by (date, id), so the index gives that
+        # order outright and a page of rows stops after its last row, and counts read the
+        # index alone, never the wide rows.
         indexes = [
             models.Index(
-                fields=["date"],
+                fields=["date", "page_ptr"],
                 name="listed_by_date",
                 condition=Q(is_live=True),
-                include=["page_ptr"],
             ),
             models.Index(
-                fields=["publication_type", "date"],
+                fields=["publication_type", "date", "page_ptr"],
                 name="listed_by_type_date",
                 condition=Q(is_live=True),
-                include=["page_ptr"],
             ),
             models.Index(
-                fields=["series_page", "date"],
+                fields=["series_page", "date", "page_ptr"],
                 name="listed_by_series_date",
                 condition=Q(is_live=True),
-                include=["page_ptr"],
             ),
         ]
 
@@ -238,10 +237,10 @@ class PublicationPage(ViewRestrictionsMixin, Page):
         return series_for(self)
 
     def get_context(self, request, *args, **kwargs):
-        from peninsula.publications.listing import card_queryset
+        from peninsula.publications.listing import cards, with_bylines
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = list(card_queryset(self.related_publications()))
+        context["related"] = with_bylines(list(cards(self.related_publications())))
         context["series"] = self.series
         return context
 
