@@ -195,8 +195,9 @@ def test_cards_name_their_authors_in_order_with_a_fixed_number_of_queries(
     client, series, django_assert_max_num_queries
 ):
     """A card's authors come in one query for the whole page, however many cards."""
-    first, second = factories.PersonPageFactory(title="Ann Lee"), factories.PersonPageFactory(
-        title="Bo Han"
+    first, second = (
+        factories.PersonPageFactory(title="Ann Lee"),
+        factories.PersonPageFactory(title="Bo Han"),
     )
     for number in range(12):
         factories.ArticlePageFactory(
