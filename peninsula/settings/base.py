@@ -222,6 +222,10 @@ PENINSULA_LISTING_PAGE_SIZE = 20
 # Serve uploaded media from Django itself; production.py turns this off (the web server does it).
 PENINSULA_SERVE_MEDIA = True
 PENINSULA_COUNT_CACHE_SECONDS = 30
+# A listing's "N publications found" is remembered until the archive changes; this long at
+# most, which bounds how stale a count can be in a process that did not see the change
+# (each process has its own local-memory cache unless Redis is configured).
+PENINSULA_LISTING_COUNT_CACHE_SECONDS = 60
 # Syndication (feeds, calendars, sitemaps, API): see docs/syndication.md.
 PENINSULA_FEED_LENGTH = 50  # entries per feed
 PENINSULA_FEED_MAX_AGE = 300  # Cache-Control max-age of feeds and API answers, in seconds

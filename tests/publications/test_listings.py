@@ -5,6 +5,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from peninsula.publications.models import PublicationPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +211,29 @@ def test_cards_name_their_authors_in_order_with_a_fixed_number_of_queries(
     assert len(bylines) == 12
     assert sum(line.endswith("· Bo Han, Ann Lee") for line in bylines) == 6
     assert sum(line.endswith("· Bo Han") for line in bylines) == 6
+
+
+def test_counts_are_remembered_until_the_archive_changes(client, archive, series):
+    """The second request counts nothing; publishing, unpublishing, deleting and a deleted
+    term each show in the very next count."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/publications/?theme=security"
+    assert found(client.get(url)) == "3 publications found"
+    with CaptureQueriesContext(connection) as queries:
+        assert found(client.get(url)) == "3 publications found"
+    assert not [q for q in queries if "COUNT(" in q["sql"]]
+
+    draft = PublicationPage.objects.get(title="Draft").specific
+    draft.save_revision().publish()
+    assert found(client.get(url)) == "4 publications found"
+    draft.refresh_from_db()
+    draft.unpublish()
+    assert found(client.get(url)) == "3 publications found"
+    PublicationPage.objects.get(title="B").delete()
+    assert found(client.get(url)) == "2 publications found"
+    assert found(client.get("/publications/?region=japan")) == "3 publications found"
+    archive["japan"].delete()
+    assert found(client.get("/publications/")) == "4 publications found"
+    assert found(client.get("/publications/?region=japan")) == "4 publications found"
