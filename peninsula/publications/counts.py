@@ -49,10 +49,15 @@ def listing_count(queryset) -> int:
     """queryset.count(), remembered until the archive next changes."""
     sql, params = queryset.query.sql_with_params()
     digest = hashlib.blake2b(repr((sql, params)).encode(), digest_size=16).hexdigest()
-    key = f"peninsula:listing-count:{_listing_version()}:{digest}"
+    return remembered_until_change(f"listing-count:{digest}", queryset.count)
+
+
+def remembered_until_change(name: str, compute):
+    """compute(), remembered under `name` until the archive next changes."""
+    key = f"peninsula:counts:{_listing_version()}:{name}"
     value = cache.get(key)
     if value is None:
-        value = queryset.count()
+        value = compute()
         cache.set(key, value, settings.PENINSULA_LISTING_COUNT_CACHE_SECONDS)
     return value
 

@@ -1,20 +1,39 @@
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
 from peninsula.publications.listing import ListingFilter
+from peninsula.publications.counts import remembered_until_change
 from peninsula.publications.models import PublicationPage
+from peninsula.taxonomy.terms import all_terms
 
 
 def term_index(request, model):
-    """All themes (or regions, or topics) with how many live publications each has."""
-    terms = model.objects.annotate(
-        live_count=Count("publications", filter=Q(publications__is_live=True))
-    ).order_by("sort_order", "name")
+    """All themes (or regions, or topics) with how many live publications each has.
+
+    The counts group the whole archive (a tenth of a second at 100,000 publications), so
+    they are remembered until the archive changes."""
+    counts = remembered_until_change(f"terms:{model._meta.label_lower}", lambda: live_counts(model))
+    terms = all_terms(model)
+    for term in terms:
+        term.live_count = counts.get(term.pk, 0)
     return render(
         request,
         "taxonomy/term_index.html",
         {"terms": terms, "title": model._meta.verbose_name_plural.capitalize()},
     )
+
+
+def live_counts(model) -> dict[int, int]:
+    """{term id: number of live publications}, for terms that have any."""
+    through = getattr(PublicationPage, model.publication_field).through
+    term_column = f"{model._meta.model_name}_id"
+    rows = (
+        through.objects.filter(publicationpage__is_live=True)
+        .values_list(term_column)
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return dict(rows)
 
 
 def term_detail(request, model, slug):

@@ -226,8 +226,12 @@ def test_counts_are_remembered_until_the_archive_changes(client, archive, series
     assert not [q for q in queries if "COUNT(" in q["sql"]]
 
     draft = PublicationPage.objects.get(title="Draft").specific
+    themes = client.get("/themes/")  # the theme index's counts are remembered too
+    assert "3 publications" in BeautifulSoup(themes.content, "html.parser").get_text()
     draft.save_revision().publish()
     assert found(client.get(url)) == "4 publications found"
+    themes = client.get("/themes/")
+    assert "4 publications" in BeautifulSoup(themes.content, "html.parser").get_text()
     draft.refresh_from_db()
     draft.unpublish()
     assert found(client.get(url)) == "3 publications found"
