@@ -135,3 +135,23 @@ def test_admin_edit_pages_open_for_every_type(client, admin_user, series):
         reverse("wagtailsettings:edit", args=["core", "institutesettings"])
     ).status_code in (200, 302)
     assert client.get("/admin/snippets/taxonomy/theme/").status_code == 200
+
+
+def test_preview_of_an_edit_shows_the_authors_being_edited(client, admin_user, series):
+    """The page's own authors are fetched with the related cards' bylines on the live site;
+    a preview must still show the authors in the form, not those saved."""
+    saved = factories.PersonPageFactory(title="Saved Author")
+    edited = factories.PersonPageFactory(title="Edited Author")
+    page = factories.ArticlePageFactory(series=series, title="Bylined", authors=[saved])
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    assert data["authors-0-person"] == str(saved.pk)
+    data["authors-0-person"] = str(edited.pk)
+    data["body-count"] = "0"  # the body editor is drawn by JavaScript: no fields in the HTML
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert client.post(preview_url, data).json()["is_valid"]
+    preview = client.get(preview_url).content.decode()
+    assert "Edited Author" in preview and "Saved Author" not in preview
+    live = client.get(page.url).content.decode()
+    assert "Saved Author" in live and "Edited Author" not in live

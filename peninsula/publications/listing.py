@@ -160,13 +160,18 @@ def with_bylines(items: list) -> list:
 
     Names and URL paths only: a card needs no more of a person, and building full person
     pages for every author of twenty cards costs more than the rest of the card."""
-    names = defaultdict(list)
     rows = (
         PublicationAuthor.objects.filter(page_id__in=[item.pk for item in items])
         .order_by("sort_order")
         .values_list("page_id", "person__title", "person__url_path")
     )
-    for page_id, title, url_path in rows if items else ():
+    return attach_bylines(items, rows if items else ())
+
+
+def attach_bylines(items: list, rows) -> list:
+    """Set `item.author_people` from (page id, name, URL path) rows in byline order."""
+    names = defaultdict(list)
+    for page_id, title, url_path in rows:
         names[page_id].append(Byline(title, url_path))
     for item in items:
         item.author_people = names[item.pk]  # in place of the cached property's query

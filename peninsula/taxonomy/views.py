@@ -1,8 +1,8 @@
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
-from peninsula.publications.listing import ListingFilter
 from peninsula.publications.counts import remembered_until_change
+from peninsula.publications.listing import ListingFilter
 from peninsula.publications.models import PublicationPage
 from peninsula.taxonomy.terms import all_terms
 

@@ -200,3 +200,27 @@ def test_a_remembered_route_saves_a_query_and_never_serves_a_stale_page(client, 
     cache.set(routes._key(other.url_path), hint)
     response = client.get(other.url)
     assert response.status_code == 200 and b"Another piece" in response.content
+
+
+def test_article_authors_and_related_bylines_come_in_one_query(
+    client, article, series, django_assert_max_num_queries
+):
+    """Route, restrictions, terms, related cards, every author on the page, and the hero
+    image: 6 queries."""
+    colleague = factories.PersonPageFactory(title="Min Cho")
+    factories.ArticlePageFactory(
+        series=series,
+        title="Alliance costs",
+        themes=list(article.themes.all()),
+        authors=[colleague],
+    )
+    client.get(article.url)
+    with django_assert_max_num_queries(6):
+        page = soup(client.get(article.url))
+    assert text(page.select_one(".byline")).startswith("By Jane Park")
+    assert "Jane Park is a Non-Resident Fellow" in text(
+        page.select_one('[data-testid="author-bios"]')
+    )
+    related = page.select_one(".related")
+    assert "Alliance costs" in text(related) and "Min Cho" in text(related)
+    assert "Min Cho" not in text(page.select_one(".byline"))

@@ -240,9 +240,29 @@ class PublicationPage(ViewRestrictionsMixin, Page):
         from peninsula.publications.listing import cards, with_bylines
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = with_bylines(list(cards(self.related_publications())))
+        related = list(cards(self.related_publications()))
+        if isinstance(self.authors.all(), models.QuerySet):
+            self._fetch_authors_with(related)
+        else:  # a preview: the authors being edited are in memory, not in the database
+            with_bylines(related)
+        context["related"] = related
         context["series"] = self.series
         return context
+
+    def _fetch_authors_with(self, related: list):
+        """This page's authors (whole person pages, for the byline and bios) and the related
+        cards' bylines, in one query."""
+        from peninsula.publications.listing import attach_bylines
+
+        authorships = (
+            PublicationAuthor.objects.filter(page_id__in=[self.pk, *[item.pk for item in related]])
+            .select_related("person")
+            .order_by("sort_order")
+        )
+        found = [(authorship.page_id, authorship.person) for authorship in authorships]
+        self.author_people = [person for page_id, person in found if page_id == self.pk]
+        bylines = [(page_id, person.title, person.url_path) for page_id, person in found]
+        attach_bylines(related, bylines)
 
     def related_publications(self, limit: int = 3):
         """The latest live publications sharing a theme with this one.
