@@ -178,3 +178,16 @@ def test_rebuild_in_worker_processes_gives_the_same_index(tmp_path):
     indexed, results = in_workers
     assert len(indexed) == 1 and int(indexed[0].split()[1]) > 1200  # and the starter pages
     assert results["total"] > 0
+
+
+def test_the_web_application_freezes_what_it_loaded(tmp_path):
+    """peninsula.wsgi takes the loaded framework out of the garbage collector's walks."""
+    script = "import gc, peninsula.wsgi; print(gc.get_freeze_count())"
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        env=clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert int(out) > 50_000
