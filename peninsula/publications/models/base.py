@@ -229,9 +229,10 @@ class PublicationPage(ViewRestrictionsMixin, Page):
             found[row["field"]].append(model(pk=row["pk"], name=row["name"], slug=row["slug"]))
         return found
 
-    @property
+    @cached_property
     def series(self):
-        """The series this publication lives in (its parent), from the cached series map."""
+        """The series this publication lives in (its parent), from the cached series map.
+        Kept on the instance: templates and metadata ask for it a dozen times a page."""
         from peninsula.core.chrome import series_for
 
         return series_for(self)
