@@ -20,9 +20,10 @@ from _common import run_child
 ROOT = Path(__file__).resolve().parent.parent
 UNCACHED = (
     "uncached = no page or response cache: every request runs the view, its queries and its "
-    "templates. 'warm' lines keep Peninsula's small object caches (site, institute settings, "
-    "menu, series map, index count, renditions) as a running site has them; 'cold' lines "
-    "clear every Django cache before each request, the worst case just after an edit."
+    "templates. 'warm' lines keep Peninsula's object caches (site and home page, institute "
+    "settings, menu, series map, themes and regions, index count, listing counts, renditions) "
+    "as a running site has them; 'cold' lines clear every Django cache before each request, "
+    "the worst case just after an edit."
 )
 
 
