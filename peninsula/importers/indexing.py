@@ -15,10 +15,11 @@ from django.db.models.signals import post_save
 from modelcluster.models import get_all_child_relations
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.fields import StreamField
 from wagtail.models import Page, ReferenceIndex
-from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from peninsula.importers.admin_search import AdminSearchIndex
 from peninsula.search.actions import index_pages, index_term
 from peninsula.search.signals import indexing_suspended
 from peninsula.taxonomy.models import BaseTaxonomy
@@ -45,6 +46,7 @@ def per_save_indexing_off():
 
 def index_objects(objects: dict[str, list[int]]):
     """Index {"app_label.model": [ids]} for search (in bulk) and in the reference index."""
+    admin_search = AdminSearchIndex()
     for label, ids in objects.items():
         model = apps.get_model(label)
         if issubclass(model, Page):
@@ -57,10 +59,25 @@ def index_objects(objects: dict[str, list[int]]):
         for start in range(0, len(ids), 500):
             queryset = model.objects.filter(pk__in=ids[start : start + 500])
             batch = list(queryset.prefetch_related(*relations))
+            load_streams(model, batch)
             if issubclass(model, search_index.Indexed):
-                for backend in get_search_backends():
-                    backend.add_bulk(model, batch)
+                admin_search.add(model, batch)
             update_references(model, batch)
+    admin_search.finish()
+
+
+def load_streams(model, objects: list):
+    """Turn the StreamFields of a batch into block values together, not object by object.
+
+    Both indexes walk every block of a body; left lazy, each body would look up its images
+    in a query of its own. StreamBlock.bulk_to_python converts all the batch's bodies at once
+    (one image query for the batch) into the values the lazy path would have given.
+    """
+    for field in model._meta.concrete_fields:
+        if isinstance(field, StreamField) and objects:
+            streams = [list(getattr(obj, field.name).raw_data) for obj in objects]
+            for obj, value in zip(objects, field.stream_block.bulk_to_python(streams), strict=True):
+                setattr(obj, field.name, value)
 
 
 def update_references(model, objects: list):
