@@ -131,8 +131,14 @@ def parse(html: str) -> Node:
 
 def html_to_blocks(html: str, resolver: Resolver) -> list[dict]:
     """The StreamField data (a list of {"type", "value", "id"}) for `html`."""
+    return tree_to_blocks(parse(html), resolver)
+
+
+def tree_to_blocks(tree: Node, resolver: Resolver) -> list[dict]:
+    """html_to_blocks for HTML already parsed. The conversion empties the caption and
+    citation nodes it has used: read anything else from the tree (its text) before."""
     converter = _Converter(resolver)
-    converter.walk(parse(html).children)
+    converter.walk(tree.children)
     converter.flush()
     return converter.blocks
 
@@ -406,4 +412,9 @@ def _watch_url(src: str) -> str:
 
 def plain_text(html: str) -> str:
     """The text of an HTML fragment, whitespace collapsed (for summaries)."""
-    return _clean_text(parse(html).text())
+    return tree_text(parse(html))
+
+
+def tree_text(tree: Node) -> str:
+    """plain_text for HTML already parsed."""
+    return _clean_text(tree.text())

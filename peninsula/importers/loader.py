@@ -19,7 +19,7 @@ from wagtail.models import Page, PageViewRestriction, Revision
 
 from peninsula.home.models import HomePage, StandardPage
 from peninsula.importers.batch import PageBatch
-from peninsula.importers.blocks import html_to_blocks, plain_text
+from peninsula.importers.blocks import parse, plain_text, tree_text, tree_to_blocks
 from peninsula.importers.indexing import per_save_indexing_off
 from peninsula.importers.links import EntryResolver, UrlIndex, redirect_path, save_redirects
 from peninsula.importers.mapping import Mapping
@@ -209,11 +209,7 @@ class Loader:
         total = len(only) if only is not None else len(self.index.entries)
         stage = "Linking" if only is not None else "Posts and pages"
         forward: set[str] = set()
-        done = 0
-        for entry in self.source.entries(self.index):
-            if only is not None and entry.key not in only:
-                continue
-            done += 1
+        for done, entry in enumerate(self.source.entries(self.index, only=only), 1):
             self.progress(stage, done, total)
             if self.import_entry(entry, relink=only is not None):
                 forward.add(entry.key)
@@ -245,9 +241,11 @@ class Loader:
         resolver = EntryResolver(self, entry)
         for note in entry.notes:
             resolver.note(note)
-        body = html_to_blocks(entry.html, resolver)
+        tree = parse(entry.html)  # once, for the blocks and the summary
+        text = tree_text(tree) if kind == "post" and not entry.excerpt else ""
+        body = tree_to_blocks(tree, resolver)
         if kind == "post":
-            page = self.fill_publication(page, entry, body)
+            page = self.fill_publication(page, entry, body, text)
         else:
             page = self.fill_standard_page(page, entry, body)
         if page is None:
@@ -263,7 +261,7 @@ class Loader:
         self.remember(kind, entry.key, page, checksum=checksum, old_url=entry.url, pending=pending)
         return resolver.forward_links and not relink
 
-    def fill_publication(self, page, entry: Entry, body: list[dict]):
+    def fill_publication(self, page, entry: Entry, body: list[dict], text: str = ""):
         series_title, kind = self.series_for(entry)
         model = PUBLICATION_MODELS[kind]
         if page is None:
@@ -277,7 +275,7 @@ class Loader:
             )
         page.title = (entry.title or UNTITLED)[:255]
         page.date = (entry.date or entry.date_gmt or timezone.now()).date()
-        page.summary = self.summary(entry)
+        page.summary = self.summary(entry, text)
         page.body = StreamValue(page.body.stream_block, body, is_lazy=True)
         page.featured = entry.sticky
         featured = self.media.get(entry.featured_media)
@@ -310,10 +308,11 @@ class Loader:
         page.body = StreamValue(page.body.stream_block, body, is_lazy=True)
         return page
 
-    def summary(self, entry: Entry) -> str:
+    def summary(self, entry: Entry, text: str) -> str:
+        """The excerpt, or the first words of `text`, the body's text."""
         if entry.excerpt:
             return plain_text(entry.excerpt)
-        words = plain_text(entry.html).split()
+        words = text.split()
         return " ".join(words[:SUMMARY_WORDS]) + (" …" if len(words) > SUMMARY_WORDS else "")
 
     def save_page(self, page, entry: Entry, created: bool):

@@ -127,5 +127,8 @@ class Source:
     def scan(self, progress: Progress | None = None) -> SourceIndex:
         raise NotImplementedError
 
-    def entries(self, index: SourceIndex, progress: Progress | None = None) -> Iterator[Entry]:
+    def entries(
+        self, index: SourceIndex, progress: Progress | None = None, only: set[str] | None = None
+    ) -> Iterator[Entry]:
+        """The full entries, in file order; with `only`, just the entries with these keys."""
         raise NotImplementedError

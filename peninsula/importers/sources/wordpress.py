@@ -376,15 +376,23 @@ class WordPressSource(Source):
             parent=_parent(element),
         )
 
-    def entries(self, index: SourceIndex, progress: Progress | None = None) -> Iterator[Entry]:
+    def entries(
+        self, index: SourceIndex, progress: Progress | None = None, only: set[str] | None = None
+    ) -> Iterator[Entry]:
+        # Attachments by parent post, found once rather than by a pass over all per post.
+        attachments: dict[str, list[str]] = {}
+        for key, media in index.media.items():
+            attachments.setdefault(media.parent, []).append(key)
         for _channel, element, line in read_records(self.path, progress):
             if element.tag != "item":
                 continue
             post_id = _text(element, "wp:post_id")
-            if post_id in index.entries:
-                yield self._entry(index, element, line)
+            if post_id in index.entries and (only is None or post_id in only):
+                yield self._entry(index, element, line, attachments.get(post_id, []))
 
-    def _entry(self, index: SourceIndex, element: Element, line: int) -> Entry:
+    def _entry(
+        self, index: SourceIndex, element: Element, line: int, attachments: list[str]
+    ) -> Entry:
         post_id = _text(element, "wp:post_id")
         summary = index.entries[post_id]
         what = f"{summary.kind} {post_id}"
@@ -407,7 +415,7 @@ class WordPressSource(Source):
                 )
         html, notes = prepare_html(
             _raw(element, "content:encoded"),
-            gallery_for_post=[key for key, media in index.media.items() if media.parent == post_id],
+            gallery_for_post=attachments,
         )
         status = STATUSES[_text(element, "wp:status")]
         return Entry(
