@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from peninsula.importers.garbage import fewer_collections
 from peninsula.importers.loader import Loader, ProgressCallback
 from peninsula.importers.mapping import load_mapping
 from peninsula.importers.models import ImportRun
@@ -57,7 +58,7 @@ def import_file(
     started = time.monotonic()
     succeeded = False
     try:
-        with transaction.atomic():
+        with fewer_collections(), transaction.atomic():
             loader.run()
             if dry_run:
                 raise _RollBack
