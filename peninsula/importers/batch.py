@@ -24,6 +24,7 @@ from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
 
+from peninsula.importers import rows
 from peninsula.importers.models import ImportedItem
 from peninsula.publications.generate import _next_index
 
@@ -104,7 +105,31 @@ class PageBatch:
         if not self.pages and not self.items:
             return
         pages = [page for page, _ in self.pages]
-        revisions = Revision.objects.bulk_create([page._import_revision for page in pages])
+        revisions = [page._import_revision for page in pages]
+        logs = [
+            PageLogEntry(
+                content_type_id=_content_type_id(type(page)),
+                label=page.get_admin_display_title(),
+                action="wagtail.create",
+                timestamp=timezone.now(),
+                data={},
+                user_id=page.owner_id,
+                content_changed=True,
+                page_id=page.pk,
+            )
+            for page in pages
+        ]
+        relations = self._relation_rows(pages)
+        new_rows = {
+            Revision: revisions,
+            PageLogEntry: logs,
+            PageViewRestriction: self.restrictions,
+            ImportedItem: self.items,
+            **relations,
+        }
+        # PostgreSQL: every table's ids in one query, then the rows by COPY.
+        ids = rows.reserve_ids({m: len(o) for m, o in new_rows.items()}) if rows.uses_copy() else {}
+        rows.create(Revision, revisions, ids.get(Revision))
         for page, revision in zip(pages, revisions, strict=True):
             page.latest_revision_id = revision.pk
             page.latest_revision_created_at = revision.created_at
@@ -114,55 +139,38 @@ class PageBatch:
         by_model: dict[type, list] = {}
         for page in pages:
             by_model.setdefault(type(page), []).append(page)
-        for model, rows in by_model.items():
+        for model, objects in by_model.items():
             for level in [*reversed(model._meta.get_parent_list()), model]:
-                _insert(level, rows)
+                rows.insert_level(level, objects)
         for page in pages:
             page._state.adding = False
             page._state.db = "default"
-        self._write_relations(pages)
-        PageLogEntry.objects.bulk_create(
-            [
-                PageLogEntry(
-                    content_type_id=_content_type_id(type(page)),
-                    label=page.get_admin_display_title(),
-                    action="wagtail.create",
-                    timestamp=timezone.now(),
-                    data={},
-                    user_id=page.owner_id,
-                    content_changed=True,
-                    page_id=page.pk,
-                )
-                for page in pages
-            ],
-            batch_size=500,
-        )
-        PageViewRestriction.objects.bulk_create(self.restrictions)
+        for model, objects in new_rows.items():
+            if model is not Revision:
+                rows.create(model, objects, ids.get(model))
         parents = {parent.pk: parent for _, parent in self.pages}
         for parent_id, added in self.added.items():
             Page.objects.filter(pk=parent_id).update(numchild=F("numchild") + added)
             parents[parent_id].numchild += added
-        ImportedItem.objects.bulk_create(self.items, batch_size=500)
         self.pages, self.restrictions, self.items = [], [], []
         self.added.clear()
 
-    def _write_relations(self, pages):
-        """Authors (child relations) and themes, regions, topics (M2M), per table at once."""
-        rows: dict[type, list] = {}
+    def _relation_rows(self, pages) -> dict[type, list]:
+        """Authors (child relations) and themes, regions, topics (M2M), per table."""
+        found: dict[type, list] = {}
         for page in pages:
             for relation in get_all_child_relations(page):
                 for child in getattr(page, relation.get_accessor_name()).all():
                     setattr(child, relation.field.attname, page.pk)
-                    rows.setdefault(relation.related_model, []).append(child)
+                    found.setdefault(relation.related_model, []).append(child)
             for field in get_all_child_m2m_relations(page):
                 through = field.remote_field.through
                 source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-                rows.setdefault(through, []).extend(
+                found.setdefault(through, []).extend(
                     through(**{f"{source}_id": page.pk, f"{target}_id": term.pk})
                     for term in getattr(page, field.name).all()
                 )
-        for model, objects in rows.items():
-            model.objects.bulk_create(objects, batch_size=500)
+        return found
 
     def _reserve_id(self) -> int:
         if not self.free_ids:
@@ -177,16 +185,6 @@ def _content_type_id(model) -> int:
     if model not in _CONTENT_TYPES:
         _CONTENT_TYPES[model] = ContentType.objects.get_for_model(model).pk
     return _CONTENT_TYPES[model]
-
-
-def _insert(level, pages):
-    """One table level of a multi-table-inherited model, for many rows at once."""
-    fields = list(level._meta.local_concrete_fields)
-    manager = level._base_manager
-    ops = connection.ops
-    batch = max(1, ops.bulk_batch_size(fields, pages) if pages else 1)
-    for start in range(0, len(pages), batch):
-        manager._insert(pages[start : start + batch], fields=fields, using="default")
 
 
 def _reserve_page_ids(count: int) -> list[int]:
