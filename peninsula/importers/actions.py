@@ -58,11 +58,15 @@ def import_file(
     started = time.monotonic()
     succeeded = False
     try:
-        with fewer_collections(), transaction.atomic():
-            loader.run()
-            if dry_run:
-                raise _RollBack
-        succeeded = True
+        with fewer_collections():
+            with transaction.atomic():
+                loader.run()
+                if dry_run:
+                    raise _RollBack
+            succeeded = True
+            # Queued once the import is committed, never inside it: a worker that picked the
+            # task up sooner (RQ takes it from Redis at once) would find nothing to index.
+            loader.queue_indexing()
     except _RollBack:
         pass
     finally:

@@ -86,11 +86,14 @@ class Loader:
     def run(self) -> Report:
         with per_save_indexing_off():
             self._run()
+        return self.report
+
+    def queue_indexing(self):
+        """One task that indexes everything this run touched (call after it is committed)."""
         from peninsula.importers.tasks import index_imported
 
         if self.touched:
             index_imported.enqueue({label: sorted(ids) for label, ids in self.touched.items()})
-        return self.report
 
     def touch(self, obj):
         self.touched.setdefault(obj._meta.label_lower, set()).add(obj.pk)

@@ -27,6 +27,24 @@ def index_pages(page_ids: list[int]):
             indexing.remove_keys([page_key(pk) for pk in gone])
 
 
+def start_indexing_pages(page_ids: list[int]) -> Callable[[], None]:
+    """index_pages() in two halves: the pages are read and analyzed in worker processes from
+    now on, where that is possible (parallel.py), and the returned function writes them.
+
+    For a caller with other work to do in between (an import's indexing task); with no
+    workers everything happens when the returned function is called."""
+    chunks = [page_ids[start : start + BATCH] for start in range(0, len(page_ids), BATCH)]
+    prepared = parallel.prepared_pages(chunks, parallel.worker_count())
+
+    def write():
+        for entries, gone in prepared:
+            with transaction.atomic():
+                indexing.write_prepared(entries)
+                indexing.remove_keys([page_key(pk) for pk in gone])
+
+    return write
+
+
 def unindex_pages(page_ids: list[int]):
     indexing.remove_keys([page_key(pk) for pk in page_ids])
 

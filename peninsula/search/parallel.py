@@ -78,18 +78,25 @@ def prepare_pages(page_ids: list[int]):
 
 def prepared_pages(chunks: list[list[int]], workers: int = 0) -> Iterator[tuple[list, list[int]]]:
     """prepare_pages() of each chunk of page ids, in order: in `workers` processes when
-    there are several chunks, else here."""
+    there are several chunks, else here.
+
+    With workers, the first chunks are handed to them on this call, not on the first
+    result asked for: the caller can do other work meanwhile (an import's indexing task
+    fills the admin search and reference indexes while the site search is prepared). Read
+    the iterator to its end: that is when the workers are stopped."""
     if len(chunks) < 2 or workers < 1:
-        for chunk in chunks:
-            yield prepare_pages(chunk)
-        return
+        return (prepare_pages(chunk) for chunk in chunks)
     pool = _pool(workers)
+    waiting = iter(chunks)
+    pending = deque(
+        pool.submit(prepare_pages, chunk)
+        for _, chunk in zip(range(workers * (1 + AHEAD)), waiting, strict=False)
+    )
+    return _in_order(pool, pending, waiting)
+
+
+def _in_order(pool, pending: deque, waiting: Iterator) -> Iterator[tuple[list, list[int]]]:
     try:
-        waiting = iter(chunks)
-        pending = deque(
-            pool.submit(prepare_pages, chunk)
-            for _, chunk in zip(range(workers * (1 + AHEAD)), waiting, strict=False)
-        )
         while pending:
             result = pending.popleft().result()
             following = next(waiting, None)
