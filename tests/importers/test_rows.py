@@ -106,8 +106,10 @@ def _import_and_look(export, monkeypatch, copy: bool):
         return undo.args[0]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
 def test_copy_writes_the_rows_the_insert_path_writes(export, monkeypatch):
+    if connection.vendor != "postgresql":
+        assert not rows.uses_copy()  # COPY is PostgreSQL's; the rest of the suite covers INSERTs
+        return
     by_copy = _import_and_look(export, monkeypatch, copy=True)
     by_insert = _import_and_look(export, monkeypatch, copy=False)
     assert len(by_copy["wagtailcore_page"]) > len(_items())  # the posts, series, person, ...
@@ -116,8 +118,10 @@ def test_copy_writes_the_rows_the_insert_path_writes(export, monkeypatch):
         assert found == by_insert[table], table
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
 def test_reserved_ids_come_from_each_tables_sequence():
+    if connection.vendor != "postgresql":
+        assert not rows.uses_copy()  # ids come from the database as rows are inserted
+        return
     ids = rows.reserve_ids({Revision: 3, ImportedItem: 2, PageLogEntry: 0})
     assert set(ids) == {Revision, ImportedItem}
     assert len(set(ids[Revision])) == 3 and len(ids[ImportedItem]) == 2
