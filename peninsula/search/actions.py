@@ -7,7 +7,7 @@ from django.db import transaction
 
 from peninsula.search import indexing, parallel
 from peninsula.search.documents import page_key, taxonomy_entry
-from peninsula.search.loaders import BATCH, page_entries
+from peninsula.search.loaders import BATCH
 from peninsula.search.models import (
     DocumentKind,
     SearchDocument,
@@ -19,12 +19,8 @@ from peninsula.search.models import (
 
 def index_pages(page_ids: list[int]):
     """Bring these pages' entries up to date: indexed if live and public, removed if not."""
-    for start in range(0, len(page_ids), BATCH):
-        chunk = page_ids[start : start + BATCH]
-        entries, gone = page_entries(chunk)
-        with transaction.atomic():
-            indexing.write_entries(entries)
-            indexing.remove_keys([page_key(pk) for pk in gone])
+    for chunk in _chunks(page_ids):
+        _write_pages(*parallel.prepare_pages(chunk))
 
 
 def start_indexing_pages(page_ids: list[int]) -> Callable[[], None]:
@@ -33,16 +29,24 @@ def start_indexing_pages(page_ids: list[int]) -> Callable[[], None]:
 
     For a caller with other work to do in between (an import's indexing task); with no
     workers everything happens when the returned function is called."""
-    chunks = [page_ids[start : start + BATCH] for start in range(0, len(page_ids), BATCH)]
-    prepared = parallel.prepared_pages(chunks, parallel.worker_count())
+    prepared = parallel.prepared_pages(_chunks(page_ids), parallel.worker_count())
 
     def write():
         for entries, gone in prepared:
-            with transaction.atomic():
-                indexing.write_prepared(entries)
-                indexing.remove_keys([page_key(pk) for pk in gone])
+            _write_pages(entries, gone)
 
     return write
+
+
+def _chunks(page_ids: list[int]) -> list[list[int]]:
+    return [page_ids[start : start + BATCH] for start in range(0, len(page_ids), BATCH)]
+
+
+def _write_pages(prepared: list, gone: list[int]):
+    """One chunk's analyzed entries written and its vanished pages removed, together."""
+    with transaction.atomic():
+        indexing.write_prepared(prepared)
+        indexing.remove_keys([page_key(pk) for pk in gone])
 
 
 def unindex_pages(page_ids: list[int]):
@@ -91,13 +95,11 @@ def reindex_all(
     done = len(terms)
     if on_progress:
         on_progress(done, total)
-    chunks = [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
+    chunks = _chunks(ids)
     for chunk, (prepared, gone) in zip(
         chunks, parallel.prepared_pages(chunks, parallel.worker_count(workers)), strict=True
     ):
-        with transaction.atomic():
-            indexing.write_prepared(prepared)
-            indexing.remove_keys([page_key(pk) for pk in gone])
+        _write_pages(prepared, gone)
         done += len(chunk)
         if on_progress:
             on_progress(done, total)
