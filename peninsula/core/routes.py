@@ -10,6 +10,8 @@ process cannot see) is never served from a stale entry.
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
+from peninsula.core.privacy import with_restriction_flag
+
 _TIMEOUT = 3600
 
 
@@ -30,7 +32,7 @@ def cached_page(url_path: str):
         return None
     pk, content_type_id = hint
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=pk).first() if model is not None else None
+    page = with_restriction_flag(model.objects.filter(pk=pk)).first() if model else None
     if page is None or not page.live or page.url_path != url_path:
         cache.delete(_key(url_path))
         return None

@@ -188,7 +188,8 @@ def test_a_remembered_route_saves_a_query_and_never_serves_a_stale_page(client, 
         assert client.get(article.url).status_code == 200
     with CaptureQueriesContext(connection) as remembered:
         assert client.get(article.url).status_code == 200
-    assert len(remembered) == len(looked_up) - 1  # straight from its remembered id and type
+    # Straight from its remembered id and type, and 'any private page?' read alongside.
+    assert len(remembered) == len(looked_up) - 2
 
     # Another process unpublished it, or moved another page to this path: this process's
     # hint is stale, and it is checked before use.
@@ -205,8 +206,8 @@ def test_a_remembered_route_saves_a_query_and_never_serves_a_stale_page(client, 
 def test_article_authors_and_related_bylines_come_in_one_query(
     client, article, series, django_assert_max_num_queries
 ):
-    """Route, restrictions, terms, related cards, every author on the page, and the hero
-    image: 6 queries."""
+    """Route (which also asks whether any page is private), terms, related cards, every
+    author on the page, and the hero image: 5 queries."""
     colleague = factories.PersonPageFactory(title="Min Cho")
     factories.ArticlePageFactory(
         series=series,
@@ -215,7 +216,7 @@ def test_article_authors_and_related_bylines_come_in_one_query(
         authors=[colleague],
     )
     client.get(article.url)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         page = soup(client.get(article.url))
     assert text(page.select_one(".byline")).startswith("By Jane Park")
     assert "Jane Park is a Non-Resident Fellow" in text(
@@ -224,3 +225,17 @@ def test_article_authors_and_related_bylines_come_in_one_query(
     related = page.select_one(".related")
     assert "Alliance costs" in text(related) and "Min Cho" in text(related)
     assert "Min Cho" not in text(page.select_one(".byline"))
+
+
+def test_a_page_made_private_after_its_route_was_remembered_is_private_at_once(
+    client, article, series
+):
+    """The router reads 'is any page private?' with the page itself, never from a cache."""
+    from wagtail.models import PageViewRestriction
+
+    assert client.get(article.url).status_code == 200  # the route is remembered now
+    PageViewRestriction.objects.create(page=series, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(article.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    PageViewRestriction.objects.all().delete()
+    assert client.get(article.url).status_code == 200
