@@ -134,15 +134,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Server-side binding: psycopg sends the parameters apart from the SQL, so a page's
-    # queries have the same text whichever page it is, and after five runs on a connection
-    # psycopg prepares them. PostgreSQL then skips planning, which for an article's joins
-    # is 2 of a query's 2.5 ms (docs/benchmarks.md). Behind PgBouncer in transaction mode
-    # without max_prepared_statements, set PENINSULA_POSTGRES_SERVER_BINDING=0.
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = (
-        os.environ.get("PENINSULA_POSTGRES_SERVER_BINDING", "1") != "0"
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"

@@ -68,8 +68,7 @@ def _classification_sql() -> str:
     regions and topics, in one statement.
 
     Written out once, not built by the ORM per page view: compiling the equivalent union of
-    querysets took longer than running it. The text never changes, so PostgreSQL prepares
-    it (see the database settings)."""
+    querysets took longer than running it."""
     quote = connection.ops.quote_name
     parts = []
     for position, (name, model) in enumerate(TAXONOMY_FIELDS.items()):
