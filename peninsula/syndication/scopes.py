@@ -4,11 +4,12 @@ A scope is resolved from a URL (feeds) or from a page's template context (the
 <link rel="alternate"> tags), and hands feeds and the API the same bounded querysets.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.db.models import Q
 from django.http import Http404
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from wagtail.models import PageViewRestriction
 
 from peninsula.people.models import PersonPage
@@ -38,11 +39,7 @@ class Scope:
         return queryset.order_by("-date", "-pk")
 
     def feed_url(self, fmt: str) -> str:
-        if not self.kind:
-            return reverse("syndication:site_feed", kwargs={"fmt": fmt})
-        return reverse(
-            "syndication:feed", kwargs={"kind": self.kind, "slug": self.slug, "fmt": fmt}
-        )
+        return _feed_path(get_script_prefix(), self.kind, self.slug, fmt)
 
     def alternates(self, site_title: str):
         """(title, url, mime type) for each format, for <link rel="alternate">."""
@@ -51,6 +48,15 @@ class Scope:
             (f"{label} ({name})", self.feed_url(fmt), MIME_TYPES[fmt])
             for fmt, name in FORMATS.items()
         ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _feed_path(script_prefix: str, kind: str, slug: str, fmt: str) -> str:
+    """Remembered (per script prefix, which reverse() puts in front): every page's <head>
+    links six feeds, and the URL patterns never change while the process runs."""
+    if not kind:
+        return reverse("syndication:site_feed", kwargs={"fmt": fmt})
+    return reverse("syndication:feed", kwargs={"kind": kind, "slug": slug, "fmt": fmt})
 
 
 MIME_TYPES = {
