@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from _common import run_child
+from _common import machine_speed, run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "https://institute.example.org"
@@ -51,6 +51,7 @@ def main(argv=None):
         )
         failed = False
         for backend in backends:
+            print(f"{backend}: {machine_speed()}", flush=True)
             failed |= not run_backend(backend, export, uploads, options)
     return 1 if failed else 0
 

@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from _common import run_child
+from _common import machine_speed, run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 UNCACHED = (
@@ -57,6 +57,7 @@ def main(argv=None):
             print(f"{backend}: skipped, out of time (--timeout {options.timeout:.0f})")
             failed = True
             continue
+        print(f"{backend}: {machine_speed()}", flush=True)
         failed |= not run_backend(backend, options, remaining)
     return 1 if failed else 0
 
