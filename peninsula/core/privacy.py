@@ -20,9 +20,8 @@ class ViewRestrictionsMixin:
     """
 
     def get_view_restrictions(self):
-        any_restriction = getattr(self, "any_view_restriction", None)
-        if any_restriction is None:
-            any_restriction = PageViewRestriction.objects.exists()
+        flag = getattr(self, "any_view_restriction", None)  # 0/1 on SQLite, a bool elsewhere
+        any_restriction = PageViewRestriction.objects.exists() if flag is None else bool(flag)
         if not any_restriction:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()

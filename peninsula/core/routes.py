@@ -15,6 +15,7 @@ from django.core.cache import cache
 from peninsula.core.privacy import with_restriction_flag
 
 _TIMEOUT = 3600
+_ID = object()  # stands for the page id in _load_sql's parameters
 
 
 def _key(url_path: str) -> str:
@@ -45,9 +46,6 @@ def cached_page(url_path: str):
     return page
 
 
-_ID = object()  # stands for the page id in _load_sql's parameters
-
-
 @functools.cache
 def _load_sql(model) -> tuple[str, list]:
     """The SELECT that loads one `model` page by id, with the 'any private page?' flag,
@@ -57,7 +55,12 @@ def _load_sql(model) -> tuple[str, list]:
     joined tables, on every request, took as long as the database took to answer it."""
     placeholder = -918_273_645  # an id no page has, to find its place among the parameters
     queryset = with_restriction_flag(model.objects.filter(pk=placeholder))
-    sql, params = queryset.query.sql_with_params()
+    # Model.objects.raw() fills the model's own columns and sets any other column as an
+    # attribute: joined rows or extra annotations from a custom manager would be misloaded.
+    query = queryset.query
+    if query.select_related or query.extra or set(query.annotations) != {"any_view_restriction"}:
+        raise AssertionError(f"{model.__name__}'s default manager adds joins or annotations")
+    sql, params = query.sql_with_params()
     if list(params).count(placeholder) != 1:  # the query's shape changed: fail, not misload
         raise AssertionError(f"expected the id once in the parameters of {sql!r}: {params!r}")
     return sql, [_ID if param == placeholder else param for param in params]

@@ -231,11 +231,57 @@ def test_a_page_made_private_after_its_route_was_remembered_is_private_at_once(
     client, article, series
 ):
     """The router reads 'is any page private?' with the page itself, never from a cache."""
+    from django.core.cache import cache
     from wagtail.models import PageViewRestriction
 
-    assert client.get(article.url).status_code == 200  # the route is remembered now
+    from peninsula.core import routes
+
+    assert client.get(article.url).status_code == 200
+    assert cache.get(routes._key(article.url_path)) is not None  # the route is remembered
     PageViewRestriction.objects.create(page=series, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(article.url)
     assert response.status_code == 302 and "/login/" in response["Location"]
     PageViewRestriction.objects.all().delete()
     assert client.get(article.url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda series, author: factories.ArticlePageFactory(
+            series=series, authors=[author], body=[("paragraph", "<p>Seventy years.</p>")]
+        ),
+        lambda series, author: factories.EventPageFactory(
+            series=series, authors=[author], body=[("heading", {"text": "Agenda", "level": "h2"})]
+        ),
+        lambda series, author: factories.ReportPageFactory(
+            series=series, body=[("paragraph", "<p>Findings.</p>")]
+        ),
+        lambda series, author: author,  # a person page: not a publication
+    ],
+    ids=["article", "event", "report", "person"],
+)
+def test_a_remembered_page_is_loaded_exactly_as_the_orm_loads_it(
+    client, institute, series, author, make
+):
+    """The router loads a remembered page with SQL written once (routes._load_sql): every
+    column must arrive converted as the ORM converts it (dates, time zones, the body)."""
+    from django.core.cache import cache
+    from wagtail.blocks import StreamValue
+
+    from peninsula.core import routes
+
+    page = make(series, author)
+    assert client.get(page.url).status_code == 200
+    assert cache.get(routes._key(page.url_path)) is not None
+    loaded = routes.cached_page(page.url_path)
+    expected = type(page).objects.get(pk=page.pk)
+    assert type(loaded) is type(expected)
+    for field in type(page)._meta.concrete_fields:
+        value, wanted = getattr(loaded, field.attname), getattr(expected, field.attname)
+        if isinstance(wanted, StreamValue):
+            assert isinstance(value, StreamValue)
+            assert list(value.raw_data) == list(wanted.raw_data) != []
+        else:
+            assert value == wanted and type(value) is type(wanted), field.name
+    assert loaded.get_view_restrictions().count() == 0

@@ -1,6 +1,7 @@
 """The fields every publication shares, whatever its type."""
 
 import functools
+from collections import namedtuple
 
 from django import forms
 from django.db import connection, models
@@ -60,6 +61,7 @@ _SLUGS = {
 
 TAXONOMY_FIELDS = {"themes": Theme, "regions": Region, "topics": Topic}
 _TAXONOMY_NAMES = list(TAXONOMY_FIELDS)
+_TermRow = namedtuple("_TermRow", "position pk name slug sort_order")
 
 
 @functools.cache
@@ -70,7 +72,7 @@ def _classification_sql() -> str:
     Written out once, not built by the ORM per page view: compiling the equivalent union of
     querysets took longer than running it."""
     quote = connection.ops.quote_name
-    parts = []
+    parts = []  # id, name, slug and sort_order are BaseTaxonomy's columns, on every model
     for position, (name, model) in enumerate(TAXONOMY_FIELDS.items()):
         field = PublicationPage._meta.get_field(name)
         link = quote(field.remote_field.through._meta.db_table)
@@ -81,6 +83,17 @@ def _classification_sql() -> str:
             f"WHERE link.{quote(field.m2m_column_name())} = %s"
         )
     return " UNION ALL ".join(parts)
+
+
+# What the byline, the bio lines and the page's metadata read of an author: a person page has
+# some forty columns, and fetching only these makes the query a good deal cheaper. The
+# templates read title, url_path and the last four; path, depth, live, content_type and
+# locale are kept so that Wagtail's URL and tree methods never load a deferred column (one
+# query per author).
+_BYLINE_PERSON_FIELDS = (
+    "title", "url_path", "path", "depth", "live", "content_type", "locale",
+    "job_title", "affiliation", "bio_line", "sort_name",
+)  # fmt: skip
 
 
 class PublicationQuerySet(PageQuerySet):
@@ -243,9 +256,10 @@ class PublicationPage(ViewRestrictionsMixin, Page):
             cursor.execute(_classification_sql(), [self.pk] * len(TAXONOMY_FIELDS))
             rows = cursor.fetchall()
         found = {name: [] for name in TAXONOMY_FIELDS}
-        for position, pk, name, slug, _ in sorted(rows, key=lambda row: (row[4], row[2])):
-            field = _TAXONOMY_NAMES[position]
-            found[field].append(TAXONOMY_FIELDS[field](pk=pk, name=name, slug=slug))
+        terms = [_TermRow(*row) for row in rows]
+        for term in sorted(terms, key=lambda term: (term.sort_order, term.name)):
+            field = _TAXONOMY_NAMES[term.position]
+            found[field].append(TAXONOMY_FIELDS[field](pk=term.pk, name=term.name, slug=term.slug))
         return found
 
     @cached_property
@@ -270,8 +284,8 @@ class PublicationPage(ViewRestrictionsMixin, Page):
         return context
 
     def _fetch_authors_with(self, related: list):
-        """This page's authors (whole person pages, for the byline and bios) and the related
-        cards' bylines, in one query."""
+        """This page's authors (person pages with the columns the byline, bios and metadata
+        read) and the related cards' bylines, in one query."""
         from peninsula.publications.listing import attach_bylines
 
         authorships = (
@@ -303,14 +317,6 @@ class PublicationPage(ViewRestrictionsMixin, Page):
                 )
             )
         return related.order_by("-date", "-pk")[:limit]
-
-
-# What the byline, the bio lines and the page's metadata read of an author: a person page has
-# some forty columns, and fetching only these makes the query a good deal cheaper.
-_BYLINE_PERSON_FIELDS = (
-    "title", "url_path", "path", "depth", "live", "content_type", "locale",
-    "job_title", "affiliation", "bio_line", "sort_name",
-)  # fmt: skip
 
 
 class PublicationAuthor(Orderable):
