@@ -53,7 +53,8 @@ class Scope:
 @functools.lru_cache(maxsize=4096)
 def _feed_path(script_prefix: str, kind: str, slug: str, fmt: str) -> str:
     """Remembered (per script prefix, which reverse() puts in front): every page's <head>
-    links six feeds, and the URL patterns never change while the process runs."""
+    links six feeds, and the URL patterns never change while the process runs. (A test that
+    swaps ROOT_URLCONF would call `_feed_path.cache_clear()`.)"""
     if not kind:
         return reverse("syndication:site_feed", kwargs={"fmt": fmt})
     return reverse("syndication:feed", kwargs={"kind": kind, "slug": slug, "fmt": fmt})
