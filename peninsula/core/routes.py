@@ -12,10 +12,10 @@ import functools
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
+from peninsula.core.prepared import PreparedQuery
 from peninsula.core.privacy import with_restriction_flag
 
 _TIMEOUT = 3600
-_ID = object()  # stands for the page id in _load_sql's parameters
 
 
 def _key(url_path: str) -> str:
@@ -37,9 +37,7 @@ def cached_page(url_path: str):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     page = None
     if model is not None:
-        sql, params = _load_sql(model)
-        bound = [pk if param is _ID else param for param in params]
-        page = next(iter(model.objects.raw(sql, bound)), None)
+        page = next(iter(_page_query(model)(pk)), None)
     if page is None or not page.live or page.url_path != url_path:
         cache.delete(_key(url_path))
         return None
@@ -47,20 +45,8 @@ def cached_page(url_path: str):
 
 
 @functools.cache
-def _load_sql(model) -> tuple[str, list]:
-    """The SELECT that loads one `model` page by id, with the 'any private page?' flag,
-    exactly as the ORM writes it, and its parameters with `_ID` where the id goes.
-
-    Written once per model and process: the ORM building this query over a page's three
-    joined tables, on every request, took as long as the database took to answer it."""
-    placeholder = -918_273_645  # an id no page has, to find its place among the parameters
-    queryset = with_restriction_flag(model.objects.filter(pk=placeholder))
-    # Model.objects.raw() fills the model's own columns and sets any other column as an
-    # attribute: joined rows or extra annotations from a custom manager would be misloaded.
-    query = queryset.query
-    if query.select_related or query.extra or set(query.annotations) != {"any_view_restriction"}:
-        raise AssertionError(f"{model.__name__}'s default manager adds joins or annotations")
-    sql, params = query.sql_with_params()
-    if list(params).count(placeholder) != 1:  # the query's shape changed: fail, not misload
-        raise AssertionError(f"expected the id once in the parameters of {sql!r}: {params!r}")
-    return sql, [_ID if param == placeholder else param for param in params]
+def _page_query(model) -> PreparedQuery:
+    """Loads one `model` page by id with the 'any private page?' flag, the SQL built once:
+    the ORM building this query over a page's three joined tables, on every request, took
+    as long as the database took to answer it."""
+    return PreparedQuery(lambda pk: with_restriction_flag(model.objects.filter(pk=pk)))

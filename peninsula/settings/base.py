@@ -134,6 +134,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# The hot page-view queries go through peninsula.core.prepared, whose cursor has PostgreSQL
+# prepare them on first use (threshold 0); Django's own cursors bind on the client and never
+# prepare. PENINSULA_PG_PREPARED=0 turns it off for a connection pooler that cannot keep
+# prepared statements.
+elif (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and os.environ.get("PENINSULA_PG_PREPARED", "1") != "0"
+):
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"

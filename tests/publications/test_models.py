@@ -107,6 +107,33 @@ def test_related_publications_share_a_theme(series):
     assert list(page.related_publications()) == [PublicationPage.objects.get(pk=sibling.pk)]
 
 
+def test_related_publications_are_the_three_newest_live_ones(series):
+    security = factories.ThemeFactory(name="Security")
+    page = factories.ArticlePageFactory(series=series, themes=[security])
+    siblings = [factories.BriefPageFactory(series=series, themes=[security]) for _ in range(4)]
+    siblings[-1].unpublish()
+    related = page.related_publications()
+    assert [item.pk for item in related] == [item.pk for item in siblings[2::-1]]
+
+
+def test_a_publication_without_a_theme_relates_to_the_latest_others(series):
+    trade = factories.ThemeFactory(name="Trade")
+    older = factories.ArticlePageFactory(series=series, themes=[trade])
+    page = factories.ArticlePageFactory(series=series)
+    newer = factories.ArticlePageFactory(series=series)
+    assert [item.pk for item in page.related_publications()] == [newer.pk, older.pk]
+
+
+def test_a_preview_relates_by_the_themes_being_edited(series):
+    security = factories.ThemeFactory(name="Security")
+    trade = factories.ThemeFactory(name="Trade")
+    page = factories.ArticlePageFactory(series=series, themes=[security])
+    on_trade = factories.ArticlePageFactory(series=series, themes=[trade])
+    factories.ArticlePageFactory(series=series, themes=[security])
+    page.themes = [trade]  # in memory, as the editor's form leaves it for a preview
+    assert [item.pk for item in page.related_publications()] == [on_trade.pk]
+
+
 def test_publication_type_slugs_round_trip():
     for kind in PublicationType:
         assert PublicationType.from_slug(kind.slug) is kind

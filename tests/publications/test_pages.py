@@ -264,7 +264,7 @@ def test_a_page_made_private_after_its_route_was_remembered_is_private_at_once(
 def test_a_remembered_page_is_loaded_exactly_as_the_orm_loads_it(
     client, institute, series, author, make
 ):
-    """The router loads a remembered page with SQL written once (routes._load_sql): every
+    """The router loads a remembered page with SQL built once (core/prepared.py): every
     column must arrive converted as the ORM converts it (dates, time zones, the body)."""
     from django.core.cache import cache
     from wagtail.blocks import StreamValue

@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from peninsula.core.blocks import BodyBlock
+from peninsula.core.prepared import PreparedQuery, prepared_cursor
 from peninsula.core.privacy import ViewRestrictionsMixin
 from peninsula.taxonomy.models import Region, Theme, Topic
 
@@ -249,10 +250,9 @@ class PublicationPage(ViewRestrictionsMixin, Page):
         In one query. A preview holds unsaved choices in memory (modelcluster); those are
         used as they are.
         """
-        unsaved = getattr(self, "_cluster_related_objects", {})
-        if self.pk is None or any(name in unsaved for name in TAXONOMY_FIELDS):
+        if not self._saved_as_shown():
             return {name: list(getattr(self, name).all()) for name in TAXONOMY_FIELDS}
-        with connection.cursor() as cursor:
+        with prepared_cursor() as cursor:
             cursor.execute(_classification_sql(), [self.pk] * len(TAXONOMY_FIELDS))
             rows = cursor.fetchall()
         found = {name: [] for name in TAXONOMY_FIELDS}
@@ -271,11 +271,11 @@ class PublicationPage(ViewRestrictionsMixin, Page):
         return series_for(self)
 
     def get_context(self, request, *args, **kwargs):
-        from peninsula.publications.listing import cards, with_bylines
+        from peninsula.publications.listing import with_bylines
 
         context = super().get_context(request, *args, **kwargs)
-        related = list(cards(self.related_publications()))
-        if isinstance(self.authors.all(), models.QuerySet):
+        related = self.related_publications()
+        if self._saved_as_shown():
             self._fetch_authors_with(related)
         else:  # a preview: the authors being edited are in memory, not in the database
             with_bylines(related)
@@ -283,40 +283,75 @@ class PublicationPage(ViewRestrictionsMixin, Page):
         context["series"] = self.series
         return context
 
+    def _saved_as_shown(self) -> bool:
+        """False for a preview, whose authors and terms are held in memory (modelcluster)
+        and may differ from the saved ones."""
+        unsaved = getattr(self, "_cluster_related_objects", {})
+        return self.pk is not None and not any(
+            name in unsaved for name in ("authors", *TAXONOMY_FIELDS)
+        )
+
     def _fetch_authors_with(self, related: list):
         """This page's authors (person pages with the columns the byline, bios and metadata
         read) and the related cards' bylines, in one query."""
         from peninsula.publications.listing import attach_bylines
 
-        authorships = (
-            PublicationAuthor.objects.filter(page_id__in=[self.pk, *[item.pk for item in related]])
-            .select_related("person")
-            .only("page_id", "person_id", *(f"person__{name}" for name in _BYLINE_PERSON_FIELDS))
-            .order_by("sort_order")
-        )
-        found = [(authorship.page_id, authorship.person) for authorship in authorships]
+        page_ids = [self.pk, *(item.pk for item in related)]
+        page_ids += [self.pk] * (_AUTHORS_OF.arity - len(page_ids))  # pad: a fixed shape
+        found = [(authorship.page_id, authorship.person) for authorship in _AUTHORS_OF(*page_ids)]
         self.author_people = [person for page_id, person in found if page_id == self.pk]
         bylines = [(page_id, person.title, person.url_path) for page_id, person in found]
         attach_bylines(related, bylines)
 
-    def related_publications(self, limit: int = 3):
-        """The latest live publications sharing a theme with this one.
+    def related_publications(self) -> list:
+        """Cards (listing.cards) of the latest live publications sharing a theme with this
+        one, or of the latest of all when it has no theme; RELATED_COUNT of them."""
+        if not self._saved_as_shown():
+            theme_ids = [theme.pk for theme in self.classification["themes"]]
+            return list(_related_cards(self.pk, theme_ids or None))
+        has_themes = bool(self.classification["themes"])
+        return (_RELATED_BY_THEME if has_themes else _LATEST_OTHERS)(self.pk)
 
-        Written as EXISTS so the database walks publications newest first and stops after
-        `limit`, instead of gathering every publication of the theme and sorting them.
-        """
-        theme_ids = [theme.pk for theme in self.classification["themes"]]
-        related = PublicationPage.objects.listed().exclude(pk=self.pk)
-        if theme_ids:
-            through = PublicationPage.themes.through
-            related = related.filter(
-                Exists(
-                    through.objects.filter(
-                        publicationpage_id=OuterRef("pk"), theme_id__in=theme_ids
-                    )
-                )
-            )
-        return related.order_by("-date", "-pk")[:limit]
+
+RELATED_COUNT = 3
+
+
+def _related_cards(page_id, themes):
+    """The cards queryset of the latest live publications other than `page_id` sharing a
+    theme in `themes` (ids, or a subquery giving them), or of any theme when it is None.
+
+    Written as EXISTS so the database walks publications newest first and stops after
+    RELATED_COUNT, instead of gathering every publication of the theme and sorting them."""
+    from peninsula.publications.listing import cards
+
+    related = PublicationPage.objects.listed().exclude(pk=page_id)
+    if themes is not None:
+        through = PublicationPage.themes.through
+        related = related.filter(
+            Exists(through.objects.filter(publicationpage_id=OuterRef("pk"), theme_id__in=themes))
+        )
+    return cards(related.order_by("-date", "-pk")[:RELATED_COUNT])
+
+
+def _themes_of(page_id):
+    return PublicationPage.themes.through.objects.filter(publicationpage_id=page_id).values(
+        "theme_id"
+    )
+
+
+# A page view's queries, built once and prepared (core/prepared.py): the ORM took longer to
+# write the related publications' SQL than PostgreSQL took to answer it, once planned.
+_RELATED_BY_THEME = PreparedQuery(lambda page_id: _related_cards(page_id, _themes_of(page_id)))
+_LATEST_OTHERS = PreparedQuery(lambda page_id: _related_cards(page_id, None))
+_AUTHORS_OF = PreparedQuery(  # a page and its related cards: RELATED_COUNT + 1 ids
+    lambda *page_ids: (
+        PublicationAuthor.objects.filter(page_id__in=page_ids)
+        .select_related("person")
+        .only("page_id", "person_id", *(f"person__{name}" for name in _BYLINE_PERSON_FIELDS))
+        .order_by("sort_order")
+    ),
+    arity=RELATED_COUNT + 1,
+)
 
 
 class PublicationAuthor(Orderable):
