@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -76,6 +77,18 @@ def series_links() -> dict[str, SeriesLink]:
 
 def series_for(page) -> SeriesLink | None:
     return series_links().get(page.path[: -Page.steplen])
+
+
+def page_url(url_path: str) -> str | None:
+    """The URL of the page at `url_path`, as Page.get_url gives it, without loading the page:
+    its path below its site's root page, relative when the install has one site (as
+    Peninsula's does) and absolute otherwise; None for a page outside every site."""
+    roots = Site.get_site_root_paths()  # cached by Wagtail, most specific first
+    for root in roots:
+        if url_path.startswith(root.root_path):
+            path = reverse("wagtail_serve", args=(url_path[len(root.root_path) :],))
+            return path if len(roots) == 1 else root.root_url + path
+    return None
 
 
 def forget(site_id=None):

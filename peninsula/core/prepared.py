@@ -99,12 +99,15 @@ class _Compiled:
 @contextmanager
 def prepared_cursor(connection=None):
     """A cursor whose statements PostgreSQL prepares (parameters bound on the server, the
-    plan kept for the connection); a plain cursor on SQLite, or when preparing is off.
+    plan kept for the connection); a plain cursor on SQLite, when preparing is off, or while
+    queries are logged (DEBUG, assertNumQueries): a prepared statement is sent by name, and
+    the log would show None for its SQL.
 
     Django's PostgreSQL cursors bind parameters on the client, which never prepares; this
     one is a server-binding cursor for the statements sent through it and nothing else."""
     connection = connection or connections[DEFAULT_DB_ALIAS]
-    if connection.vendor != "postgresql" or not _preparing(connection):
+    plain = connection.vendor != "postgresql" or connection.queries_logged
+    if plain or not _preparing(connection):
         with connection.cursor() as cursor:
             yield cursor
         return

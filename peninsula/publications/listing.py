@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 
+from peninsula.core.chrome import page_url
 from peninsula.core.widgets import QuickSelect
 from peninsula.publications.counts import listing_count
 from peninsula.publications.models import PublicationAuthor, PublicationPage, PublicationType
@@ -121,21 +122,14 @@ CARD_FIELDS = ["title", "url_path", "path", "publication_type", "date", "summary
 
 
 def card_queryset(queryset):
-    """What a publication card needs, in two queries whatever the number of cards.
+    """The rows feeds and the API show: every column but the StreamField body, with the hero
+    image. Evaluate, then attach authors (with_bylines) and terms (attach_classifications):
+    two queries whatever the number of rows.
 
-    The card's series comes from the cached series map (PublicationPage.series). Feeds and
-    the API build on this and read more of each row than a card does."""
-    # Cards never show the body: leave the StreamField JSON (the widest column) unread.
-    return (
-        queryset.defer_streamfields()
-        .select_related("hero_image")
-        .prefetch_related(
-            Prefetch(
-                "authors",
-                queryset=PublicationAuthor.objects.select_related("person").order_by("sort_order"),
-            )
-        )
-    )
+    The row's series comes from the cached series map (PublicationPage.series)."""
+    # Feeds and the API never show the body: leave the StreamField JSON (the widest column)
+    # unread.
+    return queryset.defer_streamfields().select_related("hero_image")
 
 
 def cards(queryset):
@@ -149,30 +143,36 @@ def cards(queryset):
 
 @dataclass(frozen=True)
 class Byline:
-    """An author as a card names them."""
+    """An author as a card, a feed entry or the API names them: a person page's id, name and
+    URL path, without the page."""
 
+    pk: int
     title: str
     url_path: str
 
+    def get_url(self, request=None) -> str | None:
+        return page_url(self.url_path)
+
 
 def with_bylines(items: list) -> list:
-    """Give each card its authors' names (`item.author_people`), one query for all cards.
+    """Give each item its authors (`item.author_people`, Bylines), one query for all items.
 
-    Names and URL paths only: a card needs no more of a person, and building full person
-    pages for every author of twenty cards costs more than the rest of the card."""
+    Building full person pages for every author of twenty cards or fifty feed entries costs
+    more than the rest of the card or entry."""
     rows = (
         PublicationAuthor.objects.filter(page_id__in=[item.pk for item in items])
         .order_by("sort_order")
-        .values_list("page_id", "person__title", "person__url_path")
+        .values_list("page_id", "person_id", "person__title", "person__url_path")
     )
     return attach_bylines(items, rows if items else ())
 
 
 def attach_bylines(items: list, rows) -> list:
-    """Set `item.author_people` from (page id, name, URL path) rows in byline order."""
+    """Set `item.author_people` from (page id, person id, name, URL path) rows in byline
+    order."""
     names = defaultdict(list)
-    for page_id, title, url_path in rows:
-        names[page_id].append(Byline(title, url_path))
+    for page_id, person_id, title, url_path in rows:
+        names[page_id].append(Byline(person_id, title, url_path))
     for item in items:
         item.author_people = names[item.pk]  # in place of the cached property's query
     return items

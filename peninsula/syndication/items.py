@@ -5,12 +5,10 @@ import mimetypes
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from django.db.models import Prefetch
-
 from peninsula.assets.models import CustomDocument
-from peninsula.publications.listing import card_queryset
+from peninsula.publications.listing import card_queryset, with_bylines
 from peninsula.publications.models import PodcastEpisodePage, PublicationType, ReportPage
-from peninsula.taxonomy.models import Region, Theme, Topic
+from peninsula.publications.models.base import attach_classifications
 
 
 @dataclass
@@ -35,16 +33,11 @@ class File:
 def feed_items(queryset, limit):
     """The first `limit` publications of `queryset`, with authors, terms and media attached.
 
-    Eight queries at most: the rows (with hero image), authors with their people, themes,
-    regions, topics, report and episode fields, and their documents.
+    Five queries at most: the rows (with hero image), their authors, their themes, regions
+    and topics, report and episode fields, and their documents.
     """
-    items = list(
-        card_queryset(queryset).prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.only("name", "slug")),
-            Prefetch("regions", queryset=Region.objects.only("name", "slug")),
-            Prefetch("topics", queryset=Topic.objects.only("name", "slug")),
-        )[:limit]
-    )
+    items = with_bylines(list(card_queryset(queryset)[:limit]))
+    attach_classifications(items)
     attach_media(items)
     return items
 
@@ -110,7 +103,5 @@ def document_file(document, default_type) -> File:
 
 
 def categories(item) -> list[str]:
-    """Themes, regions and topics, as they were prefetched."""
-    return [
-        term.name for name in ("themes", "regions", "topics") for term in getattr(item, name).all()
-    ]
+    """Themes, regions and topics, as attach_classifications left them."""
+    return [term.name for terms in item.classification.values() for term in terms]

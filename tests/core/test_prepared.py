@@ -158,3 +158,15 @@ def test_the_prepared_setting_follows_the_environment(setting, expected):
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == str(expected)
+
+
+def test_logged_queries_show_their_sql(series):
+    """While queries are logged (DEBUG, assertNumQueries) the statement is sent as text, so
+    the log shows it; a prepared statement would be logged as None."""
+    page = factories.ArticlePageFactory(series=series)
+    prepared = PreparedQuery(lambda pk: PublicationPage.objects.filter(pk=pk).only("title"))
+    with CaptureQueriesContext(connection) as queries:
+        assert [p.pk for p in prepared(page.pk)] == [page.pk]
+    logged = [query["sql"] for query in queries.captured_queries]
+    assert None not in logged
+    assert sum('SELECT "wagtailcore_page"."title", ' in sql for sql in logged) == 1

@@ -110,3 +110,15 @@ def test_home_page_is_routed_from_the_cached_site_and_fresh_after_publishing(cli
     home.introduction = "A newly written welcome."
     home.save_revision().publish()
     assert b"A newly written welcome." in client.get("/").content
+
+
+def test_page_url_from_a_url_path_matches_wagtails(series, author):
+    """core.chrome.page_url gives bylines their URL without loading the person page."""
+    from wagtail.models import Page
+
+    from peninsula.core.chrome import page_url
+
+    article = factories.ArticlePageFactory(series=series, authors=[author])
+    for page in (author, article, series, Page.objects.get(depth=2)):
+        assert page_url(page.url_path) == page.get_url()
+    assert page_url("/somewhere-else/") is None

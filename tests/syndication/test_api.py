@@ -27,6 +27,10 @@ def test_lists_live_publications_newest_first(client, content):
     assert article["url"] == "http://testserver/the-peninsula/alliance-future/"
     assert article["series"]["title"] == "The Peninsula"
     assert [a["name"] for a in article["authors"]] == ["Jane Park", "Min-ji Kim"]
+    people = [content["author"], content["second"]]
+    assert [(a["id"], a["url"]) for a in article["authors"]] == [
+        (person.pk, f"http://testserver{person.url}") for person in people
+    ]
     assert [t["slug"] for t in article["themes"]] == ["security"]
     assert [t["slug"] for t in article["regions"]] == ["korean-peninsula"]
 

@@ -81,6 +81,10 @@ def test_entries_have_summary_authors_categories_and_stable_ids(client, content,
     article = next(e for e in feed.entries if e.title == "The alliance & its future")
     assert article.summary == "What the alliance means for the peninsula."
     assert [a.name for a in article.authors] == ["Jane Park", "Min-ji Kim"]
+    if fmt != "rss":  # RSS names authors without a link
+        people = [content["author"], content["second"]]
+        links = [getattr(a, "href", None) or getattr(a, "url", None) for a in article.authors]
+        assert links == [f"http://testserver{p.url}" for p in people]
     assert {t.term for t in article.tags} == {"Security", "Korean Peninsula", "Nuclear Policy"}
     assert article.id == f"urn:uuid:{content['article'].translation_key}"
     assert article.link == "http://testserver/the-peninsula/alliance-future/"

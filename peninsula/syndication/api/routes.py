@@ -1,13 +1,14 @@
 """The API's operations. Lists are paginated with limit and offset, newest first."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from ninja import NinjaAPI, Query, Status
 from ninja.decorators import decorate_view
 
 from peninsula.people.models import PersonPage
-from peninsula.publications.listing import card_queryset, tagged_with
+from peninsula.publications.listing import card_queryset, tagged_with, with_bylines
 from peninsula.publications.models import PublicationAuthor, PublicationPage, PublicationType
 from peninsula.publications.models import SeriesPage as SeriesModel
+from peninsula.publications.models.base import attach_classifications
 from peninsula.syndication import items as feed_items
 from peninsula.syndication.api import schemas, serialize
 from peninsula.syndication.http import conditional
@@ -97,18 +98,11 @@ def list_publications(
         dates["date__lte"] = date_to
     rows, counted = rows.filter(**dates), counted.filter(**dates)
     pages = paging(request, limit, offset)
-    found = list(
-        card_queryset(rows.order_by("-date", "-pk")).prefetch_related(*_TERMS)[
-            offset : offset + limit
-        ]
+    found = with_bylines(
+        list(card_queryset(rows.order_by("-date", "-pk"))[offset : offset + limit])
     )
+    attach_classifications(found)
     return pages.wrap(counted.count(), [serialize.publication(request, page) for page in found])
-
-
-_TERMS = [
-    Prefetch(name, queryset=model.objects.only("name", "slug"))
-    for name, model in TERM_KINDS.items()
-]
 
 
 @api.get(
@@ -119,16 +113,12 @@ _TERMS = [
 )
 @decorate_view(conditional)
 def get_publication(request, publication_id: schemas.PageId):
-    page = (
-        card_queryset(public(PublicationPage.objects.listed()).filter(pk=publication_id))
-        .prefetch_related(*_TERMS)
-        .first()
-    )
+    page = card_queryset(public(PublicationPage.objects.listed()).filter(pk=publication_id)).first()
     if page is None:
         return Status(404, {"detail": "No such publication."})
     specific = page.specific
-    for name in ("author_people", "_prefetched_objects_cache"):
-        specific.__dict__[name] = getattr(page, name)
+    with_bylines([specific])
+    attach_classifications([specific])
     feed_items.attach_media([specific])
     return serialize.publication_detail(request, specific)
 

@@ -55,8 +55,8 @@ def publication(request, page):
         },
         "authors": [person_ref(request, person) for person in page.author_people],
         **{
-            name: [term(request, item) for item in getattr(page, name).all()]
-            for name in ("themes", "regions", "topics")
+            name: [term(request, item) for item in terms]
+            for name, terms in page.classification.items()
         },
     }
 
