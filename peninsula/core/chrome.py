@@ -79,16 +79,28 @@ def series_for(page) -> SeriesLink | None:
     return series_links().get(page.path[: -Page.steplen])
 
 
-def page_url(url_path: str) -> str | None:
+def page_url(url_path: str, roots=None) -> str | None:
     """The URL of the page at `url_path`, as Page.get_url gives it, without loading the page:
     its path below its site's root page, relative when the install has one site (as
-    Peninsula's does) and absolute otherwise; None for a page outside every site."""
-    roots = Site.get_site_root_paths()  # cached by Wagtail, most specific first
+    Peninsula's does) and absolute otherwise; None for a page outside every site.
+
+    `roots` is Site.get_site_root_paths(), to pass when asking for many pages at once."""
+    roots = Site.get_site_root_paths() if roots is None else roots  # most specific first
     for root in roots:
         if url_path.startswith(root.root_path):
             path = reverse("wagtail_serve", args=(url_path[len(root.root_path) :],))
             return path if len(roots) == 1 else root.root_url + path
     return None
+
+
+def site_root_paths(request=None) -> list:
+    """Site.get_site_root_paths(), kept on the request where Wagtail's Page.get_url keeps it,
+    so a page listing many links reads the cache once."""
+    if request is None:
+        return Site.get_site_root_paths()
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    return request._wagtail_cached_site_root_paths
 
 
 def forget(site_id=None):

@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 
-from peninsula.core.chrome import page_url
+from peninsula.core.chrome import page_url, site_root_paths
 from peninsula.core.widgets import QuickSelect
 from peninsula.publications.counts import listing_count
 from peninsula.publications.models import PublicationAuthor, PublicationPage, PublicationType
@@ -151,7 +151,7 @@ class Byline:
     url_path: str
 
     def get_url(self, request=None) -> str | None:
-        return page_url(self.url_path)
+        return page_url(self.url_path, site_root_paths(request))
 
 
 def with_bylines(items: list) -> list:

@@ -10,23 +10,10 @@ from types import SimpleNamespace
 
 from wagtail.models import Page, PageViewRestriction
 
+from peninsula.core.chrome import page_url, site_root_paths
 from peninsula.search.documents import Entry, entry_for_page, publication_entry
 
 BATCH = 500
-
-
-def site_roots() -> list[str]:
-    from wagtail.models import Site
-
-    return [root[1] for root in Site.get_site_root_paths()]
-
-
-def relative_url(page, roots: list[str]) -> str:
-    """The page's URL as Wagtail gives it on a single-site install, without asking Wagtail
-    for each page (which costs a millisecond a page); several sites fall back to Wagtail."""
-    if len(roots) == 1 and page.url_path.startswith(roots[0]):
-        return "/" + page.url_path[len(roots[0]) :]
-    return page.url or ""
 
 
 def restricted_paths() -> list[str]:
@@ -86,23 +73,17 @@ def page_entries(page_ids: list[int]) -> tuple[list[Entry], list[int]]:
 
 
 def _prefetch_publications(pages: list):
-    """Fill each page's `author_people` and `classification` caches in bulk."""
-    from peninsula.publications.models import PublicationAuthor, PublicationPage
+    """Fill each page's `author_people`, `classification` and `search_url` in bulk."""
+    from peninsula.publications.listing import with_bylines
+    from peninsula.publications.models import PublicationPage
     from peninsula.publications.models.base import TAXONOMY_FIELDS
 
     if not pages:
         return
     ids = [page.pk for page in pages]
-    authors = defaultdict(list)
-    rows = (
-        PublicationAuthor.objects.filter(page_id__in=ids)
-        .order_by("page_id", "sort_order", "pk")
-        .values_list("page_id", "person_id", "person__title")
-    )
-    # Plain records, not model instances: building thousands of page objects costs more
-    # than everything else indexing does with them.
-    for page_id, person_id, title in rows:
-        authors[page_id].append(SimpleNamespace(pk=person_id, title=title))
+    # Bylines (id, name, URL path), not person pages: building thousands of page objects
+    # costs more than everything else indexing does with them.
+    with_bylines(pages)
     terms = {name: defaultdict(list) for name in TAXONOMY_FIELDS}
     for name, model in TAXONOMY_FIELDS.items():
         through = getattr(PublicationPage, name).through
@@ -115,8 +96,7 @@ def _prefetch_publications(pages: list):
             terms[name][page_id].append(
                 SimpleNamespace(pk=term_id, name=names[term_id], slug=slugs[term_id])
             )
-    roots = site_roots()
+    roots = site_root_paths()
     for page in pages:
-        page.__dict__["search_url"] = relative_url(page, roots)
-        page.__dict__["author_people"] = authors[page.pk]
+        page.__dict__["search_url"] = page_url(page.url_path, roots) or ""
         page.__dict__["classification"] = {name: terms[name][page.pk] for name in TAXONOMY_FIELDS}
