@@ -1,6 +1,8 @@
 """The read-only API: filters, pagination, details, and its OpenAPI document."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 
@@ -118,6 +120,19 @@ def test_list_queries_do_not_grow_with_the_page(client, content, django_assert_m
     with django_assert_max_num_queries(9):
         data = results(client, "?theme=security&limit=50")
     assert data["count"] == 7
+
+
+def test_counts_follow_publishing_though_they_are_remembered(client, content):
+    """The list's count is remembered as the HTML listings' counts are (counts.py), and
+    forgotten the moment a publication is published or unpublished."""
+    before = results(client, "?theme=security")["count"]
+    with CaptureQueriesContext(connection) as queries:
+        assert results(client, "?theme=security")["count"] == before
+    assert not any("COUNT(" in query["sql"] for query in queries.captured_queries)
+    page = factories.ArticlePageFactory(series=content["series"], themes=[content["theme"]])
+    assert results(client, "?theme=security")["count"] == before + 1
+    page.unpublish()
+    assert results(client, "?theme=security")["count"] == before
 
 
 def test_openapi_document_describes_every_operation(client, db):

@@ -5,6 +5,7 @@ from ninja import NinjaAPI, Query, Status
 from ninja.decorators import decorate_view
 
 from peninsula.people.models import PersonPage
+from peninsula.publications.counts import listing_count
 from peninsula.publications.listing import card_queryset, tagged_with, with_bylines
 from peninsula.publications.models import PublicationAuthor, PublicationPage, PublicationType
 from peninsula.publications.models import SeriesPage as SeriesModel
@@ -102,7 +103,9 @@ def list_publications(
         list(card_queryset(rows.order_by("-date", "-pk"))[offset : offset + limit])
     )
     attach_classifications(found)
-    return pages.wrap(counted.count(), [serialize.publication(request, page) for page in found])
+    return pages.wrap(
+        listing_count(counted), [serialize.publication(request, page) for page in found]
+    )
 
 
 @api.get(
