@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -79,18 +80,29 @@ def series_for(page) -> SeriesLink | None:
     return series_links().get(page.path[: -Page.steplen])
 
 
-def page_url(url_path: str, roots=None) -> str | None:
-    """The URL of the page at `url_path`, as Page.get_url gives it, without loading the page:
+def page_url(url_path: str, roots=None, request=None) -> str | None:
+    """The URL Page.get_url(request) gives the page at `url_path`, without loading the page:
     its path below its site's root page, relative when the install has one site (as
-    Peninsula's does) and absolute otherwise; None for a page outside every site.
+    Peninsula's does) or the page is on the request's site, absolute otherwise; None for a
+    page outside every site.
 
-    `roots` is Site.get_site_root_paths(), to pass when asking for many pages at once."""
-    roots = Site.get_site_root_paths() if roots is None else roots  # most specific first
-    for root in roots:
-        if url_path.startswith(root.root_path):
-            path = reverse("wagtail_serve", args=(url_path[len(root.root_path) :],))
-            return path if len(roots) == 1 else root.root_url + path
-    return None
+    `roots` is site_root_paths(request), to pass when asking for many pages at once."""
+    roots = site_root_paths(request) if roots is None else roots  # most specific first
+    found = [root for root in roots if url_path.startswith(root.root_path)]
+    if not found:
+        return None
+    site_ids = {root.site_id for root in roots}
+    current = Site.find_for_request(request) if request is not None and len(site_ids) > 1 else None
+    root = next((root for root in found if current and root.site_id == current.pk), found[0])
+    try:
+        path = reverse("wagtail_serve", args=(url_path[len(root.root_path) :],))
+    except NoReverseMatch:
+        return None
+    if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+        path = path.rstrip("/")
+    if len(site_ids) == 1 or (current is not None and current.pk == root.site_id):
+        return path
+    return root.root_url + path
 
 
 def site_root_paths(request=None) -> list:

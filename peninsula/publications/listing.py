@@ -151,7 +151,7 @@ class Byline:
     url_path: str
 
     def get_url(self, request=None) -> str | None:
-        return page_url(self.url_path, site_root_paths(request))
+        return page_url(self.url_path, site_root_paths(request), request)
 
 
 def with_bylines(items: list) -> list:
@@ -161,7 +161,7 @@ def with_bylines(items: list) -> list:
     more than the rest of the card or entry."""
     rows = (
         PublicationAuthor.objects.filter(page_id__in=[item.pk for item in items])
-        .order_by("sort_order")
+        .order_by("sort_order", "pk")
         .values_list("page_id", "person_id", "person__title", "person__url_path")
     )
     return attach_bylines(items, rows if items else ())

@@ -33,8 +33,8 @@ class File:
 def feed_items(queryset, limit):
     """The first `limit` publications of `queryset`, with authors, terms and media attached.
 
-    Five queries at most: the rows (with hero image), their authors, their themes, regions
-    and topics, report and episode fields, and their documents.
+    Six queries at most: the rows (with hero image), their authors, their themes, regions
+    and topics, report fields, episode fields, and their documents.
     """
     items = with_bylines(list(card_queryset(queryset)[:limit]))
     attach_classifications(items)

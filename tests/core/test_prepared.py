@@ -170,3 +170,61 @@ def test_logged_queries_show_their_sql(series):
     logged = [query["sql"] for query in queries.captured_queries]
     assert None not in logged
     assert sum('SELECT "wagtailcore_page"."title", ' in sql for sql in logged) == 1
+
+
+def test_compiled_queries_go_with_their_thread(db):
+    """What a PreparedQuery compiles is kept on the thread's own connection, so a finished
+    thread's connection is freed with it (a dictionary keyed by connection kept them all)."""
+    import gc
+    import threading
+    import weakref
+
+    from django.db import connections
+
+    prepared = PreparedQuery(lambda pk: PublicationPage.objects.filter(pk=pk))
+    seen = []
+
+    def in_a_thread():
+        assert prepared(-1) == []
+        seen.append(weakref.ref(connections["default"]))
+        connections["default"].close()
+
+    thread = threading.Thread(target=in_a_thread)
+    thread.start()
+    thread.join()
+    gc.collect()
+    assert len(seen) == 1 and seen[0]() is None
+
+
+def test_a_value_used_other_than_as_an_id_parameter_is_refused():
+    prepared = PreparedQuery(lambda pk: PublicationPage.objects.filter(pk=pk, title=str(pk)))
+    with pytest.raises(AssertionError, match="other than as an id"):
+        prepared(5)
+
+
+def test_small_and_large_ids_share_one_prepared_statement(series):
+    """psycopg types a small int as int2 and a larger one as int4; each mix would be a
+    statement of its own. Ids go as int8, so one statement serves them all."""
+    page = factories.ArticlePageFactory(series=series)
+    prepared = PreparedQuery(
+        lambda a, b: PublicationPage.objects.filter(pk__in=[a, b]).only("draft_title"),
+        arity=2,
+    )
+    for values in [(page.pk, 5), (page.pk, 100_000), (2_000_000_000, page.pk)]:
+        assert [p.pk for p in prepared(*values)] == [page.pk]
+    if connection.vendor == "postgresql":
+        mine = [sql for sql in _prepared_statements() if '"wagtailcore_page"."draft_title"' in sql]
+        assert len(mine) == 1
+
+
+def test_a_query_planned_on_each_call_is_not_prepared(series):
+    page = factories.ArticlePageFactory(series=series)
+    prepared = PreparedQuery(
+        lambda pk: PublicationPage.objects.filter(pk=pk).only("live_revision"),
+        server_prepared=False,
+    )
+    assert [p.pk for p in prepared(page.pk)] == [page.pk]
+    if connection.vendor == "postgresql":
+        assert not any(
+            '"wagtailcore_page"."live_revision_id"' in sql for sql in _prepared_statements()
+        )

@@ -122,3 +122,22 @@ def test_page_url_from_a_url_path_matches_wagtails(series, author):
     for page in (author, article, series, Page.objects.get(depth=2)):
         assert page_url(page.url_path) == page.get_url()
     assert page_url("/somewhere-else/") is None
+
+
+def test_page_url_matches_wagtails_with_two_sites(rf, series, author):
+    from wagtail.models import Page, Site
+
+    from peninsula.core.chrome import page_url
+
+    other_root = Page.get_first_root_node().add_child(instance=Page(title="Other", slug="other"))
+    Site.objects.create(hostname="other.example", port=80, root_page=other_root)
+    elsewhere = other_root.add_child(instance=Page(title="Elsewhere", slug="elsewhere"))
+    article = factories.ArticlePageFactory(series=series, authors=[author])
+    here, there = rf.get("/"), rf.get("/", HTTP_HOST="other.example")
+    for page in (author, article, elsewhere):
+        for request in (None, here, there):
+            assert page_url(page.url_path, request=request) == page.get_url(request), (
+                page,
+                request and request.get_host(),
+            )
+    assert page_url(elsewhere.url_path).startswith("http://other.example")

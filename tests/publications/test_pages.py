@@ -285,3 +285,29 @@ def test_a_remembered_page_is_loaded_exactly_as_the_orm_loads_it(
         else:
             assert value == wanted and type(value) is type(wanted), field.name
     assert loaded.get_view_restrictions().count() == 0
+
+
+def test_an_article_view_prepares_its_fixed_queries_and_plans_the_related_ones(
+    client, institute, series, author
+):
+    """On PostgreSQL the page, its terms and its authors are prepared statements; the
+    related publications are planned on each view, since their best plan depends on how
+    common the page's themes are (core/prepared.py)."""
+    from django.db import connection
+
+    theme = factories.ThemeFactory(name="Security")
+    page = factories.ArticlePageFactory(series=series, authors=[author], themes=[theme])
+    factories.ArticlePageFactory(series=series, themes=[theme])
+    for _ in range(2):  # the second view comes through the remembered route
+        assert client.get(page.url).status_code == 200
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "publications_publicationauthor"' in sql for sql in prepared)
+    assert any('FROM "taxonomy_theme" term' in sql for sql in prepared)
+    assert any('"any_view_restriction"' in sql for sql in prepared)
+    assert not any(
+        '"publications_publicationpage_themes"' in sql and "EXISTS" in sql for sql in prepared
+    )

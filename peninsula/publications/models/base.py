@@ -16,7 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from peninsula.core.blocks import BodyBlock
-from peninsula.core.prepared import PreparedQuery, prepared_cursor
+from peninsula.core.prepared import PreparedQuery, fetch_all
 from peninsula.core.privacy import ViewRestrictionsMixin
 from peninsula.taxonomy.models import Region, Theme, Topic
 
@@ -73,9 +73,14 @@ def classifications(page_ids: list[int]) -> dict[int, dict[str, list]]:
     found = {pk: {name: [] for name in TAXONOMY_FIELDS} for pk in page_ids}
     if not page_ids:
         return found
-    with prepared_cursor() as cursor:
-        cursor.execute(_classification_sql(len(page_ids)), list(page_ids) * len(TAXONOMY_FIELDS))
-        terms = [_TermRow(*row) for row in cursor.fetchall()]
+    # One page (an article view) is prepared; a feed's or a listing's fifty vary in number
+    # and are not worth a prepared statement each.
+    rows = fetch_all(
+        _classification_sql(len(page_ids)),
+        list(page_ids) * len(TAXONOMY_FIELDS),
+        server_prepared=len(page_ids) == 1,
+    )
+    terms = [_TermRow(*row) for row in rows]
     for term in sorted(terms, key=lambda term: (term.sort_order, term.name)):
         field = _TAXONOMY_NAMES[term.position]
         found[term.page_id][field].append(
@@ -327,11 +332,12 @@ class PublicationPage(ViewRestrictionsMixin, Page):
     def related_publications(self) -> list:
         """Cards (listing.cards) of the latest live publications sharing a theme with this
         one, or of the latest of all when it has no theme; RELATED_COUNT of them."""
+        theme_ids = [theme.pk for theme in self.classification["themes"]]
         if not self._saved_as_shown():
-            theme_ids = [theme.pk for theme in self.classification["themes"]]
             return list(_related_cards(self.pk, theme_ids or None))
-        has_themes = bool(self.classification["themes"])
-        return (_RELATED_BY_THEME if has_themes else _LATEST_OTHERS)(self.pk)
+        if not theme_ids:
+            return _LATEST_OTHERS(self.pk)
+        return _related_by_themes(len(theme_ids))(self.pk, *theme_ids)
 
 
 RELATED_COUNT = 3
@@ -339,7 +345,7 @@ RELATED_COUNT = 3
 
 def _related_cards(page_id, themes):
     """The cards queryset of the latest live publications other than `page_id` sharing a
-    theme in `themes` (ids, or a subquery giving them), or of any theme when it is None.
+    theme in `themes` (ids), or of any theme when it is None.
 
     Written as EXISTS so the database walks publications newest first and stops after
     RELATED_COUNT, instead of gathering every publication of the theme and sorting them."""
@@ -354,15 +360,23 @@ def _related_cards(page_id, themes):
     return cards(related.order_by("-date", "-pk")[:RELATED_COUNT])
 
 
-def _themes_of(page_id):
-    return PublicationPage.themes.through.objects.filter(publicationpage_id=page_id).values(
-        "theme_id"
+@functools.cache
+def _related_by_themes(theme_count: int) -> PreparedQuery:
+    """The related publications of a page with `theme_count` themes, built once per count.
+
+    Not server-prepared: the planner must see the theme ids each time. For a common theme
+    it walks the archive newest first and stops after three; for a rare one it starts from
+    the theme's few publications. A prepared statement's generic plan always walked, and
+    took 0.8 s for an article whose theme had four publications (docs/benchmarks.md)."""
+    return PreparedQuery(
+        lambda page_id, *theme_ids: _related_cards(page_id, theme_ids),
+        arity=1 + theme_count,
+        server_prepared=False,
     )
 
 
-# A page view's queries, built once and prepared (core/prepared.py): the ORM took longer to
-# write the related publications' SQL than PostgreSQL took to answer it, once planned.
-_RELATED_BY_THEME = PreparedQuery(lambda page_id: _related_cards(page_id, _themes_of(page_id)))
+# A page view's other queries, built once and prepared (core/prepared.py): the ORM took
+# longer to write their SQL than PostgreSQL took to answer it, once planned.
 _LATEST_OTHERS = PreparedQuery(lambda page_id: _related_cards(page_id, None))
 _AUTHORS_OF = PreparedQuery(  # a page and its related cards: RELATED_COUNT + 1 ids
     lambda *page_ids: (
