@@ -4,6 +4,7 @@ from peninsula.newsletters import views
 
 app_name = "newsletters"
 urlpatterns = [
+    path("sign-up/", views.sign_up, name="sign_up"),
     path("check-your-inbox/", views.check_inbox, name="check_inbox"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("preferences/<str:token>/", views.preferences, name="preferences"),

@@ -8,9 +8,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from peninsula.newsletters import actions, tokens
+from peninsula.newsletters.crosssite import same_site_posts_only
 from peninsula.newsletters.forms import PreferencesForm, SignupForm
 from peninsula.newsletters.ratelimit import client_ip, rate_limited
 
@@ -27,22 +28,40 @@ def _noindex(response):
 @rate_limited("signup")
 def subscribe(request):
     if request.method == "POST":
-        form = SignupForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            actions.sign_up(
-                data["email"],
-                name=data["name"],
-                organisation=data["organisation"],
-                list_ids=data["lists"],
-                series_ids=data["series"],
-                source=data["source"] or "subscribe page",
-                ip=client_ip(request),
-            )
-            return redirect("newsletters:check_inbox")
-    else:
-        form = SignupForm(initial={"source": "subscribe page"})
+        return _sign_up(request)
+    form = SignupForm(initial={"source": "subscribe page"})
     return _noindex(render(request, "newsletters/subscribe.html", {"form": form}))
+
+
+# The sign-up box in every page's footer posts here, with no CSRF token: a token would
+# make every page personal, so no shared cache could keep it (docs/caching.md). Safe to
+# exempt: a sign-up only sends a confirmation email (double opt-in), the rate limit is
+# shared with /subscribe/, and posts from other sites' pages are refused.
+@csrf_exempt
+@never_cache
+@require_POST
+@same_site_posts_only
+@rate_limited("signup")
+def sign_up(request):
+    return _sign_up(request)
+
+
+def _sign_up(request):
+    """Sign up from a posted form; on errors, the subscribe page shows them."""
+    form = SignupForm(request.POST)
+    if not form.is_valid():
+        return _noindex(render(request, "newsletters/subscribe.html", {"form": form}))
+    data = form.cleaned_data
+    actions.sign_up(
+        data["email"],
+        name=data["name"],
+        organisation=data["organisation"],
+        list_ids=data["lists"],
+        series_ids=data["series"],
+        source=data["source"] or "subscribe page",
+        ip=client_ip(request),
+    )
+    return redirect("newsletters:check_inbox")
 
 
 def check_inbox(request):

@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from peninsula.caching.headers import make_public
 from peninsula.search.engine import FACET_FILTERS, ROW_FILTERS, clean_filters, search
 from peninsula.search.facets import facet_groups
 from peninsula.search.snippets import highlight, mark_all, snippet_source, surface_word
@@ -75,5 +76,5 @@ def suggest(request):
     }
     response = JsonResponse(payload)
     response["X-Robots-Tag"] = "noindex"
-    response["Cache-Control"] = "public, max-age=60"
+    make_public(response, request)  # a query string: shared caches keep it a minute at most
     return response

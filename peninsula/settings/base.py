@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "peninsula.newsletters",
     "peninsula.search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
+    # After frontend_cache: its ready() replaces that app's per-page purge handlers.
+    "peninsula.caching",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -81,6 +84,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "peninsula.caching.middleware.CacheHeadersMiddleware",  # first: sees every header set
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -88,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "peninsula.caching.middleware.AnonymousReaderMiddleware",  # no session, no session read
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -235,6 +240,23 @@ PENINSULA_COUNT_CACHE_SECONDS = 30
 # most, which bounds how stale a count can be in a process that did not see the change
 # (each process has its own local-memory cache unless Redis is configured).
 PENINSULA_LISTING_COUNT_CACHE_SECONDS = 60
+# Shared caches (nginx, a CDN) keep public pages this long; publishing purges what it
+# changes. 0: no shared caching. See docs/caching.md.
+PENINSULA_CACHE_SECONDS = int(os.environ.get("PENINSULA_CACHE_SECONDS", "300"))
+# Where purges go: nginx's purge address (PENINSULA_PURGE_URL) and/or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("PENINSULA_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["nginx"] = {
+        "BACKEND": "peninsula.caching.backends.NginxPurgeBackend",
+        "LOCATION": os.environ["PENINSULA_PURGE_URL"],
+    }
+if os.environ.get("PENINSULA_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["PENINSULA_CLOUDFLARE_ZONE_ID"],
+        # A KeyError here names the missing variable: a zone without a token cannot purge.
+        "BEARER_TOKEN": os.environ["PENINSULA_CLOUDFLARE_API_TOKEN"],
+    }
 # Syndication (feeds, calendars, sitemaps, API): see docs/syndication.md.
 PENINSULA_FEED_LENGTH = 50  # entries per feed
 PENINSULA_FEED_MAX_AGE = 300  # Cache-Control max-age of feeds and API answers, in seconds

@@ -3,8 +3,10 @@
 from functools import wraps
 
 from django.conf import settings
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import parse_http_date_safe
+
+from peninsula.caching.headers import make_public
 
 
 def conditional(view):
@@ -24,7 +26,9 @@ def conditional(view):
             return response
         if not response.has_header("ETag"):
             set_response_etag(response)
-        patch_cache_control(response, public=True, max_age=settings.PENINSULA_FEED_MAX_AGE)
+        # Feed readers poll: they keep it PENINSULA_FEED_MAX_AGE; shared caches, which
+        # publishing purges, PENINSULA_CACHE_SECONDS.
+        make_public(response, request, max_age=settings.PENINSULA_FEED_MAX_AGE)
         last_modified = response.get("Last-Modified")
         return get_conditional_response(
             request,

@@ -1,0 +1,1 @@
+"""Pages a shared cache (nginx, a CDN) may keep: response headers, and purges on publishing."""

@@ -1,0 +1,100 @@
+"""What shows a page, and purging it all from the front-end caches in one batch.
+
+A publication is shown by its own URL, its series page, the publication listings (all and
+its type), its themes', regions' and topics' pages, the home page, its authors' pages,
+the feeds that list it (the site's, and its series', terms', authors' and type's), the
+podcast feed or events calendar it is in, the sitemaps and the API. Other pages are shown
+by their own URL, their parent and the home page (and a person's or a series' own feeds).
+URLs with a query string are not named here: shared caches keep those a minute at most
+(peninsula.caching.headers.QUERY_SECONDS).
+"""
+
+from django.db import transaction
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+from peninsula.people.models import PersonPage
+from peninsula.publications.models import PublicationPage, PublicationType, SeriesPage
+
+FORMATS = ("rss", "atom", "json")
+
+
+def purge_on_commit(*pages) -> None:
+    """Purge what shows each of `pages` (their state now) once the transaction commits:
+    purged earlier, a reader's request in between would put the old page back."""
+    batch = PurgeBatch()
+    for page in pages:
+        if page is not None:
+            add_page_and_what_shows_it(batch, page)
+    if batch.urls:
+        transaction.on_commit(batch.purge)
+
+
+def add_page_and_what_shows_it(batch: PurgeBatch, page) -> None:
+    url_parts = page.get_url_parts()
+    if url_parts is None:  # not routable on any site
+        return
+    _, root_url, _ = url_parts
+    batch.add_page(page)
+    site = page.get_site()
+    if site is not None:
+        batch.add_page(site.root_page)  # the home page
+    paths = [reverse("syndication:sitemap"), _sitemap("pages")]
+    if isinstance(page, PublicationPage):
+        paths += _publication_paths(batch, page)
+    else:
+        parent = page.get_parent()
+        if parent is not None and parent.depth > 1:
+            batch.add_page(parent)
+        if isinstance(page, SeriesPage):
+            paths += _feeds("series", page.slug)
+            paths += [reverse("syndication:podcast", args=[page.slug]), reverse("api:list_series")]
+        elif isinstance(page, PersonPage):
+            paths += _feeds("authors", page.slug)
+            paths += [
+                reverse("api:list_people"),
+                reverse("api:get_person", kwargs={"person_id": page.pk}),
+            ]
+    batch.add_urls(root_url + path for path in paths)
+
+
+def _publication_paths(batch: PurgeBatch, page) -> list[str]:
+    kind = PublicationType(page.publication_type)
+    paths = [
+        reverse("publications:all"),
+        reverse("publications:type", kwargs={"type_slug": kind.slug}),
+        _sitemap("publications"),
+        _sitemap("listings"),
+        reverse("api:list_publications"),
+        reverse("api:get_publication", kwargs={"publication_id": page.pk}),
+        *_feeds("", ""),
+        *_feeds("types", kind.slug),
+    ]
+    series = page.get_parent().specific_deferred
+    if isinstance(series, SeriesPage):
+        batch.add_page(series)
+        paths += _feeds("series", series.slug)
+        if kind == PublicationType.PODCAST:
+            paths.append(reverse("syndication:podcast", args=[series.slug]))
+    if kind == PublicationType.EVENT:
+        paths.append(reverse("syndication:events_ics"))
+        paths.append(reverse("syndication:event_ics", args=[page.pk]))
+    for field in ("themes", "regions", "topics"):
+        for term in getattr(page, field).all():
+            paths += [term.get_absolute_url(), *_feeds(field, term.slug)]
+    for authorship in page.authors.all():
+        if person := authorship.person:
+            batch.add_page(person)
+            paths += _feeds("authors", person.slug)
+    return paths
+
+
+def _sitemap(section: str) -> str:
+    return reverse("syndication:sitemap_section", kwargs={"section": section})
+
+
+def _feeds(kind: str, slug: str) -> list[str]:
+    if not kind:
+        return [reverse("syndication:site_feed", kwargs={"fmt": fmt}) for fmt in FORMATS]
+    kwargs = {"kind": kind, "slug": slug}
+    return [reverse("syndication:feed", kwargs={**kwargs, "fmt": fmt}) for fmt in FORMATS]
