@@ -8,6 +8,9 @@ peninsula import wordpress FILE     import a WordPress export (--uploads DIR --m
 peninsula search reindex            rebuild the search index (progress bar)
 peninsula search query "..."        print what the results page would show (--json, filters)
 peninsula manage COMMAND ...        any Django management command
+peninsula check                     is this installation ready for production? (exit 1: no)
+peninsula backup [--output FILE]    the database and media in one .tar.gz archive
+peninsula restore FILE [--force]    put a backup back (refuses a database holding data)
 """
 
 import argparse
@@ -95,6 +98,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
+def _call_or_exit(*args):
+    """A command's CommandError as one line and exit status 1, not a traceback."""
+    from django.core.management.base import CommandError
+
+    try:
+        _call(*args)
+    except CommandError as error:
+        sys.stderr.write(f"Error: {error}\n")
+        sys.exit(1)
+
+
+def check(options):
+    _django()
+    _call_or_exit("check_deployment")
+
+
+def backup(options):
+    _django()
+    _call_or_exit("backup_site", *(["--output", options.output] if options.output else []))
+
+
+def restore(options):
+    _django()
+    _call_or_exit("restore_site", options.file, *(["--force"] if options.force else []))
+
+
     commands.add_parser("demo", help="migrate and load the demo institute").set_defaults(func=demo)
 
     serve_parser = commands.add_parser("serve", help="serve the site with gunicorn")
@@ -141,3 +170,20 @@ def main(argv=None):
 
 if __name__ == "__main__":
     main()
+    commands.add_parser(
+        "check", help="check the installation is ready for production"
+    ).set_defaults(func=check)
+
+    backup_parser = commands.add_parser("backup", help="back up the database and media")
+    backup_parser.add_argument(
+        "--output", help="the archive to write (default: peninsula-backup-DATE-TIME.tar.gz)"
+    )
+    backup_parser.set_defaults(func=backup)
+
+    restore_parser = commands.add_parser("restore", help="restore a backup made by `backup`")
+    restore_parser.add_argument("file", help="the .tar.gz archive `peninsula backup` wrote")
+    restore_parser.add_argument(
+        "--force", action="store_true", help="replace a database that already holds data"
+    )
+    restore_parser.set_defaults(func=restore)
+

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "peninsula.syndication",
     "peninsula.newsletters",
     "peninsula.search",
+    "peninsula.operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     # After frontend_cache: its ready() replaces that app's per-page purge handlers.
@@ -84,6 +85,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before everything: probes are answered without host checks, sessions or the cache.
+    "peninsula.operations.middleware.HealthCheckMiddleware",
     "peninsula.caching.middleware.CacheHeadersMiddleware",  # first: sees every header set
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -1,0 +1,1 @@
+"""Operating a Peninsula site: deployment checks, health endpoints, backup and restore."""
