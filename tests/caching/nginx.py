@@ -1,6 +1,7 @@
 """Run deploy/nginx/peninsula.conf, the documented config, on loopback for a test."""
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -48,16 +49,21 @@ def require_nginx():
     pytest.skip(message)
 
 
-def free_port(ports=range(18250, 18300)) -> int:
-    """A free port in this suite's range on the shared machine."""
-    for port in ports:
+def free_ports(count: int, ports=range(18250, 18300)) -> list[int]:
+    """Free ports in this suite's range on the shared machine, in random order: the SQLite
+    and PostgreSQL runs go side by side, and each must not take the other's."""
+    candidates = random.sample(list(ports), len(ports))
+    found = []
+    for port in candidates:
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
-            return port
-    raise RuntimeError(f"No free port in {ports}")
+        found.append(port)
+        if len(found) == count:
+            return found
+    raise RuntimeError(f"Not {count} free ports in {ports}")
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
@@ -78,43 +84,56 @@ class Nginx:
     def __init__(self, upstream: str, static_root, media_root, purge_allow="127.0.0.1"):
         # Run as root, nginx's workers run as nobody: their folder must be open to them
         # (pytest's tmp_path is not).
-        self.folder = folder = Path(tempfile.mkdtemp(prefix="peninsula-nginx-"))
-        folder.chmod(0o755)
-        self.https_port = free_port()
-        self.http_port = free_port([p for p in range(18250, 18300) if p != self.https_port])
-        self.cert, key = self_signed_certificate(folder)
-        (folder / "run").mkdir(exist_ok=True)
-        self.config = folder / "nginx.conf"
-        self.config.write_text(
-            render(
-                upstream=upstream,
-                listen_https=f"127.0.0.1:{self.https_port}",
-                listen_http=f"127.0.0.1:{self.http_port}",
-                cert=self.cert,
-                key=key,
-                cache_dir=folder / "cache",
-                run_dir=folder / "run",
-                static_root=static_root,
-                media_root=media_root,
-                purge_allow=purge_allow,
-            )
-        )
+        self.folder = Path(tempfile.mkdtemp(prefix="peninsula-nginx-"))
+        self.folder.chmod(0o755)
+        (self.folder / "run").mkdir()
+        self.cert, self.key = self_signed_certificate(self.folder)
+        self.values = {
+            "upstream": upstream,
+            "cert": self.cert,
+            "key": self.key,
+            "cache_dir": self.folder / "cache",
+            "run_dir": self.folder / "run",
+            "static_root": static_root,
+            "media_root": media_root,
+            "purge_allow": purge_allow,
+        }
 
     def __enter__(self):
+        for _ in range(5):  # another process may take a port between the probe and nginx
+            if self._start():
+                return self
+        raise RuntimeError(f"nginx did not start: {self.error}")
+
+    def _start(self) -> bool:
+        self.https_port, self.http_port = free_ports(2)
+        config = self.folder / "nginx.conf"
+        config.write_text(
+            render(
+                listen_https=f"127.0.0.1:{self.https_port}",
+                listen_http=f"127.0.0.1:{self.http_port}",
+                **self.values,
+            )
+        )
         self.process = subprocess.Popen(
-            [NGINX, "-c", str(self.config), "-p", str(self.folder), "-g", "daemon off;"],
+            [NGINX, "-c", str(config), "-p", str(self.folder), "-g", "daemon off;"],
             stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"nginx exited: {self.process.stderr.read().decode()}")
+                self.error = self.process.stderr.read().decode()
+                self.process.stderr.close()
+                return False
             try:
-                socket.create_connection(("127.0.0.1", self.https_port), timeout=0.2).close()
-                return self
+                socket.create_connection(("127.0.0.1", self.http_port), timeout=0.2).close()
+                return True
             except OSError:
                 time.sleep(0.05)
-        raise RuntimeError("nginx did not start listening")
+        self.process.kill()
+        self.process.wait()
+        self.error = "not listening after 10 s"
+        return False
 
     def __exit__(self, *exc):
         self.process.terminate()
