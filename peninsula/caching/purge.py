@@ -9,6 +9,7 @@ URLs with a query string are not named here: shared caches keep those a minute a
 (peninsula.caching.headers.QUERY_SECONDS).
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -22,6 +23,8 @@ FORMATS = ("rss", "atom", "json")
 def purge_on_commit(*pages) -> None:
     """Purge what shows each of `pages` (their state now) once the transaction commits:
     purged earlier, a reader's request in between would put the old page back."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return  # no cache to purge (a laptop): no URLs worked out, no task queued
     batch = PurgeBatch()
     for page in pages:
         if page is not None:

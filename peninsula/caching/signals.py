@@ -6,6 +6,7 @@ shows the page, in one batch, after the commit.
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.dispatch import receiver
 from wagtail.contrib.frontend_cache import signal_handlers as wagtail_handlers
 from wagtail.models import Page, PageLogEntry
@@ -25,6 +26,8 @@ def replace_wagtail_purge_handlers() -> None:
 
 @receiver(page_published)
 def purge_published(sender, instance, revision=None, **kwargs):
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
     # An edit may have changed the series, the themes or the authors: what showed the
     # version readers saw until now is purged too.
     purge_on_commit(instance, _previously_published(instance, revision))
@@ -38,7 +41,7 @@ def purge_unpublished(sender, instance, **kwargs):
 @receiver(post_page_move)
 def purge_moved(sender, instance, url_path_before=None, parent_page_before=None, **kwargs):
     page = instance.specific
-    if not page.live:
+    if not page.live or not settings.WAGTAILFRONTENDCACHE:
         return
     before = None
     if url_path_before and url_path_before != page.url_path:

@@ -157,3 +157,14 @@ def test_a_cached_url_is_purged_quietly_and_an_unreachable_proxy_is_a_warning(
     with caplog.at_level(logging.WARNING, logger="peninsula.caching"):
         publish(lambda: article.save_revision().publish())  # publishing still works
     assert any("Could not purge" in r.getMessage() for r in caplog.records)
+
+
+def test_without_a_cache_to_purge_nothing_is_worked_out_or_queued(
+    content, settings, django_capture_on_commit_callbacks
+):
+    """On a laptop (no WAGTAILFRONTENDCACHE) publishing costs nothing extra: an import of
+    thousands of posts queues no purge task per post."""
+    settings.WAGTAILFRONTENDCACHE = {}
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        content["article"].save_revision().publish()
+    assert not [c for c in callbacks if getattr(c, "__qualname__", "") == "PurgeBatch.purge"]
