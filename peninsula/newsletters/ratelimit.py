@@ -1,4 +1,5 @@
-"""Per-IP limits on the public newsletter endpoints, counted in the default cache."""
+"""Per-IP limits on the public newsletter endpoints, counted in the default cache (shared by
+every process when Redis is configured)."""
 
 import functools
 import time
@@ -7,11 +8,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
-
-def client_ip(request) -> str:
-    # REMOTE_ADDR only: a forwarded-for header is the client's to invent. Behind a proxy,
-    # set the real address in REMOTE_ADDR there (see docs/newsletters.md).
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+# The reader's address behind the trusted proxies (PENINSULA_TRUSTED_PROXIES); imported
+# from here by the views too, which record it with each consent.
+from peninsula.core.network import client_ip
 
 
 def rate_limited(scope: str):

@@ -5,6 +5,7 @@ the database task backend, a local-memory cache. Only this module and production
 read the environment.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "peninsula.newsletters",
     "peninsula.search",
     "peninsula.operations",
+    "peninsula.security",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     # After frontend_cache: its ready() replaces that app's per-page purge handlers.
@@ -82,6 +84,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "ninja",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +93,7 @@ MIDDLEWARE = [
     "peninsula.operations.middleware.HealthCheckMiddleware",
     "peninsula.caching.middleware.CacheHeadersMiddleware",  # first: sees every header set
     "django.middleware.security.SecurityMiddleware",
+    "peninsula.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "peninsula.core.middleware.CachedSiteMiddleware",
@@ -99,6 +104,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a sign-in refused for a locked account into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "peninsula.urls"
@@ -154,6 +161,11 @@ elif (
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"
+# django-axes first: it refuses a locked-out sign-in before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 WAGTAILIMAGES_IMAGE_MODEL = "assets.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "assets.CustomDocument"
 
@@ -238,6 +250,10 @@ LOGGING = {
 PENINSULA_LISTING_PAGE_SIZE = 20
 # Serve uploaded media from Django itself; production.py turns this off (the web server does it).
 PENINSULA_SERVE_MEDIA = True
+# `peninsula serve` starts a task worker beside the web server (a child process), so one
+# command runs the whole site; 0 turns it off. production.py defaults to off: there the
+# worker is its own process (`peninsula worker`), started and restarted by the supervisor.
+PENINSULA_SERVE_WORKER = os.environ.get("PENINSULA_SERVE_WORKER", "1") != "0"
 PENINSULA_COUNT_CACHE_SECONDS = 30
 # A listing's "N publications found" is remembered until the archive changes; this long at
 # most, which bounds how stale a count can be in a process that did not see the change
@@ -296,3 +312,55 @@ PENINSULA_SEARCH_WORKERS = (
     if os.environ.get("PENINSULA_SEARCH_WORKERS")
     else None
 )
+
+# Security (docs/deployment.md, "Security"). Headers every response carries; production.py
+# adds HTTPS-only cookies, HSTS and the redirect to HTTPS.
+# How many proxies in front append to X-Forwarded-For (nginx: 1; a load balancer before it:
+# 2); 0 trusts only REMOTE_ADDR. Read by peninsula.core.network.client_ip.
+PENINSULA_TRUSTED_PROXIES = int(os.environ.get("PENINSULA_TRUSTED_PROXIES", "0"))
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# SAMEORIGIN, not DENY: Wagtail's preview panel shows the page in a frame of the admin.
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SESSION_COOKIE_HTTPONLY = True
+# No inline script anywhere on the public site: scripts, styles, fonts and data come from
+# this site only; videos play in YouTube's no-cookie player or Vimeo's. JSON-LD blocks are
+# data, which CSP does not govern. peninsula.security.csp adds media on another origin and
+# what the Wagtail admin still needs.
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+if os.environ.get("PENINSULA_CSP_REPORT_URI"):
+    _CSP["DIRECTIVES"]["report-uri"] = [os.environ["PENINSULA_CSP_REPORT_URI"]]
+# PENINSULA_CSP_REPORT_ONLY=1: browsers report violations but block nothing, to try the
+# policy on a site with custom templates before enforcing it.
+if os.environ.get("PENINSULA_CSP_REPORT_ONLY", "") == "1":
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+else:
+    CONTENT_SECURITY_POLICY = _CSP
+# Sign-in throttling (django-axes): after this many failures for one username from one
+# address, that pair is refused, even with the right password, for the cool-off. Attempts
+# are counted in the database, so every web process shares one count and one lock.
+AXES_FAILURE_LIMIT = int(os.environ.get("PENINSULA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=float(os.environ.get("PENINSULA_LOGIN_LOCKOUT_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "peninsula.core.network.client_ip"
+AXES_LOCKOUT_CALLABLE = "peninsula.security.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False

@@ -25,7 +25,25 @@ CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    return default if not value else value in {"1", "true", "yes", "on"}
+
+
+# HTTPS only: plain-HTTP requests are redirected (the proxy says which scheme the reader used
+# in X-Forwarded-Proto), except the health checks a load balancer makes over plain HTTP.
+SECURE_SSL_REDIRECT = _flag("PENINSULA_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+# Browsers remember to use HTTPS for this long (default a year; 0 sends no header). Subdomains
+# and the preload list are opt-in: both bind hosts beyond this site, for a long time.
+SECURE_HSTS_SECONDS = int(os.environ.get("PENINSULA_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("PENINSULA_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = _flag("PENINSULA_HSTS_PRELOAD", False)
+
 PENINSULA_SERVE_MEDIA = os.environ.get("PENINSULA_SERVE_MEDIA", "") == "1"
+# Web server and worker as separate processes (`peninsula serve`, `peninsula worker`).
+PENINSULA_SERVE_WORKER = os.environ.get("PENINSULA_SERVE_WORKER", "0") == "1"
 
 # collectstatic once at deploy time; hashed names let browsers cache for a year.
 WHITENOISE_USE_FINDERS = False

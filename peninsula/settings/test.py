@@ -18,3 +18,6 @@ PENINSULA_NEWSLETTER_RETRY_SECONDS = 0.2
 PENINSULA_NEWSLETTER_MAX_RETRY_WAIT = 10
 PENINSULA_NEWSLETTER_RESEND_MINUTES = 0
 ANYMAIL = {"WEBHOOK_SECRET": "tests:webhook-secret"}
+# Django's test client signs in without a request, which django-axes refuses; the sign-in
+# throttling tests turn it back on (tests/security/test_login_throttling.py).
+AXES_ENABLED = False
