@@ -2,15 +2,16 @@
 
 peninsula demo                      create or migrate the database, load the demo institute
 peninsula serve [--host --port]     serve the site with gunicorn (default 127.0.0.1:8000)
+                [--no-worker]       ... and a task worker beside it, unless --no-worker
 peninsula worker                    run background tasks and publish scheduled pages
 peninsula generate --count N        add N generated publications (for benchmarks)
 peninsula import wordpress FILE     import a WordPress export (--uploads DIR --map FILE --dry-run)
 peninsula search reindex            rebuild the search index (progress bar)
 peninsula search query "..."        print what the results page would show (--json, filters)
-peninsula manage COMMAND ...        any Django management command
 peninsula check                     is this installation ready for production? (exit 1: no)
 peninsula backup [--output FILE]    the database and media in one .tar.gz archive
 peninsula restore FILE [--force]    put a backup back (refuses a database holding data)
+peninsula manage COMMAND ...        any Django management command
 """
 
 import argparse
@@ -47,7 +48,19 @@ def serve(options):
 
     if not settings.WHITENOISE_USE_FINDERS:
         _call("collectstatic", "--no-input", "--verbosity", "0")
-    run(host=options.host, port=options.port, workers=options.workers)
+    # A task worker beside the server, so one command runs the whole site: confirmation
+    # emails go out, scheduled pages publish. Production runs `peninsula worker` apart.
+    with_worker = settings.PENINSULA_SERVE_WORKER if options.worker is None else options.worker
+    worker_process = None
+    if with_worker:
+        from peninsula.core.serve_worker import WorkerProcess
+
+        worker_process = WorkerProcess().start()
+    try:
+        run(host=options.host, port=options.port, workers=options.workers)
+    finally:
+        if worker_process is not None:
+            worker_process.stop()
 
 
 def worker(options):
@@ -85,19 +98,6 @@ def search(options):
     _call("search", options.action, *options.rest)
 
 
-def manage(options):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
-    from django.core.management import execute_from_command_line
-
-    execute_from_command_line(["peninsula manage", *options.rest])
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="peninsula", description="Run a Peninsula institute site."
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-
 def _call_or_exit(*args):
     """A command's CommandError as one line and exit status 1, not a traceback."""
     from django.core.management.base import CommandError
@@ -124,12 +124,32 @@ def restore(options):
     _call_or_exit("restore_site", options.file, *(["--force"] if options.force else []))
 
 
+def manage(options):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["peninsula manage", *options.rest])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peninsula", description="Run a Peninsula institute site."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
     commands.add_parser("demo", help="migrate and load the demo institute").set_defaults(func=demo)
 
     serve_parser = commands.add_parser("serve", help="serve the site with gunicorn")
     serve_parser.add_argument("--host", default="127.0.0.1")
     serve_parser.add_argument("--port", type=int, default=8000)
     serve_parser.add_argument("--workers", type=int, default=2)
+    serve_parser.add_argument(
+        "--worker",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="run a task worker beside the server (default: yes, unless PENINSULA_SERVE_WORKER=0"
+        " or production settings; production runs `peninsula worker` as its own process)",
+    )
     serve_parser.set_defaults(func=serve)
 
     worker_parser = commands.add_parser(
@@ -157,19 +177,6 @@ def restore(options):
     search_parser.add_argument("rest", nargs=argparse.REMAINDER, help="the query and options")
     search_parser.set_defaults(func=search)
 
-    manage_parser = commands.add_parser("manage", help="run a Django management command")
-    manage_parser.add_argument("rest", nargs=argparse.REMAINDER)
-    manage_parser.set_defaults(func=manage)
-    return parser
-
-
-def main(argv=None):
-    options = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
-    options.func(options)
-
-
-if __name__ == "__main__":
-    main()
     commands.add_parser(
         "check", help="check the installation is ready for production"
     ).set_defaults(func=check)
@@ -187,3 +194,16 @@ if __name__ == "__main__":
     )
     restore_parser.set_defaults(func=restore)
 
+    manage_parser = commands.add_parser("manage", help="run a Django management command")
+    manage_parser.add_argument("rest", nargs=argparse.REMAINDER)
+    manage_parser.set_defaults(func=manage)
+    return parser
+
+
+def main(argv=None):
+    options = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    options.func(options)
+
+
+if __name__ == "__main__":
+    main()

@@ -97,3 +97,19 @@ class InstituteSettings(BaseSiteSetting):
             ("Instagram", self.instagram_url),
         ]
         return [(label, url) for label, url in candidates if url]
+
+
+class WorkerHeartbeat(models.Model):
+    """The last time each running `peninsula worker` said it was alive.
+
+    In the database, not the cache: `peninsula check` runs in another process and must see
+    workers on other machines too. One row per worker process, refreshed in place."""
+
+    name = models.CharField(max_length=255, unique=True, help_text="host:pid of the worker")
+    seen_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "worker heartbeat"
+
+    def __str__(self):
+        return f"{self.name} at {self.seen_at:%Y-%m-%d %H:%M:%S}"

@@ -6,7 +6,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +27,10 @@ def _loop(stop: threading.Event) -> None:
             if time.monotonic() - last_digest > settings.PENINSULA_NEWSLETTER_DIGEST_SWEEP_SECONDS:
                 send_due_digests("weekly")
                 last_digest = time.monotonic()
+        except DatabaseError as error:  # a locked or unreachable database: passing trouble
+            from peninsula.core.worker import describe
+
+            logger.warning("Newsletter sweep: database unavailable (%s)", describe(error))
         except Exception:  # keep sweeping; the next round tries again
             logger.exception("Newsletter sweep failed")
         finally:
