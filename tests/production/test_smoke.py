@@ -1,0 +1,176 @@
+"""The production configuration, end to end: nginx with TLS and the documented config in
+front of `peninsula serve` (production settings, PostgreSQL, Redis), `peninsula worker` and
+an SMTP sink, all started here (tests/production/stack.py). An editor publishes in the admin
+over HTTPS in Chromium; readers get the page from nginx's cache and the edit within 2 s; a
+reader signs up, confirms by the emailed link and receives a campaign sent from the admin.
+"""
+
+import re
+import time
+
+import pytest
+import requests
+from playwright.sync_api import expect
+
+from tests.production.conftest import new_tab
+
+pytestmark = pytest.mark.production
+
+
+def read(stack, path, **kwargs) -> requests.Response:
+    """An anonymous reader's GET through nginx, checking its certificate."""
+    return requests.get(stack.url(path), verify=str(stack.nginx.cert), timeout=10, **kwargs)
+
+
+def app_requests(stack, path) -> int:
+    """How many GETs of `path` reached gunicorn (its access log), not answered by nginx."""
+    return len(re.findall(rf'"GET {re.escape(path)} HTTP', stack.log("serve")))
+
+
+def publish_new_page(editor, parent_id: int, page_type: str, title: str, **fields) -> None:
+    editor.goto(f"/admin/pages/add/{page_type}/{parent_id}/")
+    editor.fill("#id_title", title)
+    editor.press("#id_title", "Tab")
+    # The admin's script makes the slug from the title as the editor leaves the field.
+    expect(editor.locator("#id_slug")).not_to_have_value("")
+    for name, value in fields.items():
+        editor.fill(f"#id_{name}", value)
+    click_publish(editor)
+
+
+def click_publish(editor) -> None:
+    """The editor's click: Publish, from the menu beside "Save draft"."""
+    form_url = editor.url
+    editor.locator("footer [data-w-dropdown-target=toggle]").click()
+    with editor.expect_navigation():
+        editor.locator("button[name=action-publish]").click()
+    if editor.url == form_url:  # the form came back: say why
+        errors = editor.evaluate(
+            """[...document.querySelectorAll('.w-field__errors')]
+               .filter(e => e.innerText.trim())
+               .map(e => e.closest('[data-contentpath]').dataset.contentpath + ': '
+                         + e.innerText.trim())"""
+        )
+        raise AssertionError(f"Publishing failed: {errors}")
+
+
+def page_id(editor, explore_id: int, title: str) -> int:
+    """The id of the child page titled `title`, found in the admin's page explorer."""
+    editor.goto(f"/admin/pages/{explore_id}/")
+    link = editor.get_by_role("link", name=title, exact=True).first
+    return int(re.search(r"/admin/pages/(\d+)/", link.get_attribute("href"))[1])
+
+
+def test_published_in_the_admin_cached_by_nginx_and_purged_on_an_edit(stack, editor):
+    editor.goto("/admin/pages/")
+    home_id = int(
+        re.search(
+            r"/admin/pages/(\d+)/edit/",
+            editor.locator("a[href*='/edit/']").first.get_attribute("href"),
+        )[1]
+    )
+    publish_new_page(editor, home_id, "publications/seriespage", "Commentary")
+    series_id = page_id(editor, home_id, "Commentary")
+    publish_new_page(
+        editor,
+        series_id,
+        "publications/articlepage",
+        "Harbour notes",
+        summary="What the port statistics say this quarter.",
+    )
+    path = "/commentary/harbour-notes/"
+
+    first, second = read(stack, path), read(stack, path)
+    assert first.status_code == 200 and "Harbour notes" in first.text
+    assert first.headers["X-Cache-Status"] == "MISS"
+    assert second.headers["X-Cache-Status"] == "HIT"
+    assert "Set-Cookie" not in second.headers
+    assert app_requests(stack, path) == 1  # the second reader never reached the app
+    # An editor, logged in, always sees the site fresh and is never stored.
+    assert editor.goto(stack.url(path)).headers["x-cache-status"] == "BYPASS"
+
+    article_id = page_id(editor, series_id, "Harbour notes")
+    editor.goto(f"/admin/pages/{article_id}/edit/")
+    editor.fill("#id_title", "Harbour notes, revised")
+    clicked = time.monotonic()
+    click_publish(editor)
+    while "Harbour notes, revised" not in (fresh := read(stack, path)).text:
+        assert time.monotonic() - clicked < 2, "the edit was not visible to readers within 2 s"
+        time.sleep(0.05)
+    print(f"the edit reached readers {time.monotonic() - clicked:.2f} s after the click")
+    assert fresh.headers["X-Cache-Status"] == "MISS"
+    assert read(stack, path).headers["X-Cache-Status"] == "HIT"
+
+
+def test_a_reader_confirms_by_the_emailed_link_and_receives_a_campaign(stack, editor, browser):
+    reader = new_tab(browser, stack)
+    reader.goto("/subscribe/")
+    reader.fill("#id_email", "reader@example.org")
+    reader.fill("#id_name", "Ana Reader")
+    reader.locator("input[name=lists]").first.check()
+    list_name = reader.locator("label:has(input[name=lists])").first.inner_text().strip()
+    with reader.expect_navigation():
+        reader.get_by_role("button", name="Sign up", exact=True).click()
+    assert "/newsletters/check-your-inbox/" in reader.url
+
+    confirmation = wait_for_mail(stack, "reader@example.org")
+    text = confirmation.message.get_body(("plain",)).get_content()
+    # PENINSULA_BASE_URL, not the address gunicorn listens on.
+    link = re.search(rf"{re.escape(stack.url(''))}/newsletters/confirm/\S+", text)
+    assert link, text
+    reader.goto(link[0])
+    with reader.expect_navigation():
+        reader.get_by_role("button", name="Confirm my subscription").click()
+    assert reader.locator("h1").inner_text() == "You are subscribed"
+    reader.context.close()
+
+    editor.goto("/admin/snippets/newsletters/campaign/add/")
+    editor.fill("#id_subject", "Harbour brief 1")
+    editor.get_by_label(list_name, exact=True).check()
+    with editor.expect_navigation():
+        editor.get_by_role("button", name="Save", exact=True).first.click()
+    editor.goto("/admin/newsletters/campaigns/")
+    editor.get_by_role("link", name="Harbour brief 1").first.click()
+    editor.get_by_label("Send now").check()
+    with editor.expect_navigation():
+        editor.get_by_role("button", name="Send", exact=True).click()
+
+    campaign = wait_for_mail(stack, "reader@example.org", subject="Harbour brief 1")
+    assert campaign.message["From"]
+    assert (
+        stack.url("/newsletters/unsubscribe/")
+        in campaign.message.get_body(("plain",)).get_content()
+    )
+
+
+def wait_for_mail(stack, address, subject=None, seconds=30):
+    """The first message to `address` (with `subject`) the worker delivered to the sink."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for item in stack.smtp.to(address):
+            if subject is None or item.message["Subject"] == subject:
+                return item
+        time.sleep(0.1)
+    raise AssertionError(f"no email to {address} ({subject or 'any subject'}) in {seconds} s")
+
+
+def test_security_headers_on_a_public_page(stack):
+    response = read(stack, "/")
+    headers = response.headers
+    assert response.url.startswith("https://")
+    assert re.fullmatch(r"max-age=\d{7,}.*", headers["Strict-Transport-Security"])
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"]
+    policy = dict(
+        directive.strip().split(" ", 1)
+        for directive in headers["Content-Security-Policy"].split(";")
+        if directive.strip()
+    )
+    assert policy["script-src"] == "'self'"  # no inline script on reader pages
+    assert policy["object-src"] == "'none'" and policy["frame-ancestors"] == "'self'"
+    # Plain HTTP is sent to HTTPS by nginx.
+    plain = requests.get(
+        f"http://127.0.0.1:{stack.nginx.http_port}/", allow_redirects=False, timeout=10
+    )
+    assert plain.status_code == 301
+    assert plain.headers["Location"].startswith("https://")
