@@ -41,8 +41,13 @@ def import_file(
     mapping_text: str = "",
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
+    index_now: bool = False,
 ) -> Report:
-    """Import the export at `path`. Raises SourceError, MappingError or LookupError."""
+    """Import the export at `path`. Raises SourceError, MappingError or LookupError.
+
+    What it created or changed is indexed for search by a queued task (the admin's imports,
+    run by the worker), or here before returning with `index_now` (the command line, where
+    no worker may be running: its user expects to search the posts once it has ended)."""
     mapping = load_mapping(mapping_text)
     if uploads_dir and not Path(uploads_dir).is_dir():
         raise FileNotFoundError(f"The uploads folder {uploads_dir} does not exist.")
@@ -64,9 +69,13 @@ def import_file(
                 if dry_run:
                     raise _RollBack
             succeeded = True
-            # Queued once the import is committed, never inside it: a worker that picked the
-            # task up sooner (RQ takes it from Redis at once) would find nothing to index.
-            loader.queue_indexing()
+            # Indexed once the import is committed, never inside it: a worker that picked the
+            # task up sooner (RQ takes it from Redis at once) would find nothing to index,
+            # and the import's transaction would hold the write lock for longer still.
+            if index_now:
+                loader.index_touched()
+            else:
+                loader.queue_indexing()
     except _RollBack:
         pass
     finally:

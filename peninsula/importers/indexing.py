@@ -44,8 +44,13 @@ def per_save_indexing_off():
             post_save.connect(post_save_signal_handler, sender=model)
 
 
-def index_objects(objects: dict[str, list[int]]):
-    """Index {"app_label.model": [ids]} for search (in bulk) and in the reference index."""
+def index_objects(objects: dict[str, list[int]], progress=None):
+    """Index {"app_label.model": [ids]} for search (in bulk) and in the reference index.
+
+    `progress(stage, done, total)`, where given, hears of each batch: "Indexing" for the
+    admin search and reference indexes, then "Site search" once its entries are written."""
+    report = progress or (lambda stage, done, total: None)
+    total, done = sum(len(ids) for ids in objects.values()), 0
     admin_search = AdminSearchIndex()
     # The site's own search first: its pages are read and analyzed in other processes (on
     # other cores) while this one fills the admin search and reference indexes.
@@ -71,9 +76,13 @@ def index_objects(objects: dict[str, list[int]]):
                 if issubclass(model, search_index.Indexed):
                     admin_search.add(model, batch)
                 update_references(model, batch)
+                done += len(batch)
+                report("Indexing", done, total)
         admin_search.finish()
+        report("Site search", 0, len(page_ids))
     finally:
         write_site_search()  # also stops the worker processes
+    report("Site search", len(page_ids), len(page_ids))
 
 
 def load_streams(model, objects: list):

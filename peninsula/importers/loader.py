@@ -93,7 +93,18 @@ class Loader:
         from peninsula.importers.tasks import index_imported
 
         if self.touched:
-            index_imported.enqueue({label: sorted(ids) for label, ids in self.touched.items()})
+            index_imported.enqueue(self.touched_ids())
+
+    def index_touched(self):
+        """Index everything this run touched here and now (call after it is committed); for
+        the command line, where no worker may be running to take a queued task."""
+        from peninsula.importers.indexing import index_objects
+
+        if self.touched:
+            index_objects(self.touched_ids(), progress=self.progress)
+
+    def touched_ids(self) -> dict[str, list[int]]:
+        return {label: sorted(ids) for label, ids in self.touched.items()}
 
     def touch(self, obj):
         self.touched.setdefault(obj._meta.label_lower, set()).add(obj.pk)

@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -54,13 +55,21 @@ class Command(BaseCommand):
             MofNCompleteColumn(),
             TimeElapsedColumn(),
         )
-        with Progress(*columns, console=console, disable=not show, transient=False) as bar:
+        # Refreshed from the callback, not by rich's own thread: the indexing at the end
+        # starts worker processes, by fork where no other thread runs (search/parallel.py).
+        with Progress(
+            *columns, console=console, disable=not show, transient=False, auto_refresh=False
+        ) as bar:
             stages = {}
+            shown = [0.0]
 
             def progress(stage, done, total):
                 if stage not in stages:
                     stages[stage] = bar.add_task(stage, total=total)
                 bar.update(stages[stage], completed=done, total=total)
+                if done == total or time.monotonic() - shown[0] > 0.1:
+                    shown[0] = time.monotonic()
+                    bar.refresh()
 
             try:
                 report = import_file(
@@ -69,6 +78,8 @@ class Command(BaseCommand):
                     mapping_text=mapping_text,
                     dry_run=dry_run,
                     progress=progress,
+                    # Search and "Total Index" complete when the command ends, worker or not.
+                    index_now=True,
                 )
             except SourceError as error:
                 raise CommandError(f"Nothing was imported. {error}") from error
@@ -78,4 +89,6 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from error
         for line in report.lines():
             self.stdout.write(line)
+        if not dry_run:
+            self.stdout.write("Search and the publication count are up to date.")
         self.stdout.write(f"Took {report.seconds:.1f} s.")
