@@ -7,6 +7,7 @@ import socket
 import sqlite3
 import threading
 import time
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -117,6 +118,48 @@ def test_task_loop_restarts_after_database_errors_with_growing_waits(monkeypatch
 
 
 @pytest.mark.django_db
+def test_a_task_whose_outcome_could_not_be_saved_is_marked_failed_on_recovery(
+    settings, monkeypatch
+):
+    """The task ran, but the database refused both its result and its failure: the loop
+    gives up on that round, and the next one records the task as failed rather than leave
+    it "running" for ever."""
+    from django_tasks_db.models import DBTaskResult
+
+    from peninsula.newsletters.tasks import send_confirmation_email
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    queued = send_confirmation_email.enqueue(999_999, {})  # no such subscriber: returns False
+    row = DBTaskResult.objects.get(pk=queued.id)
+    row.claim("test")
+    refused = OperationalError("database is locked")
+
+    def refuse(self, *args):
+        raise refused
+
+    resilient = worker._resilient_worker_class()(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test",
+        excluded_queue_names=[],
+    )
+    with monkeypatch.context() as locked:
+        locked.setattr(DBTaskResult, "set_successful", refuse)
+        locked.setattr(DBTaskResult, "set_failed", refuse)
+        with pytest.raises(OperationalError):
+            resilient.run_task(row)
+    assert DBTaskResult.objects.get(pk=queued.id).status == "RUNNING"
+    resilient.record_outcomes()
+    recorded = DBTaskResult.objects.get(pk=queued.id)
+    assert recorded.status == "FAILED"
+    assert resilient.unrecorded == []
+
+
+@pytest.mark.django_db
 def test_heartbeat_is_recorded_and_read_back():
     assert worker.last_heartbeat() is None
     before = timezone.now()
@@ -220,5 +263,40 @@ def test_worker_outlives_an_unreachable_postgresql(tmp_path):
             if line.startswith("Worker: database unavailable")
         ]
         assert waits[:3] == ["1 s", "2 s", "4 s"]
+    finally:
+        running.stop()
+
+
+def test_rq_worker_outlives_jobs_failing_on_the_database(tmp_path):
+    """With RQ, a job that cannot reach the database fails as a job; the worker goes on to
+    the next one. (Needs Redis on 127.0.0.1:6379; fails, never skips, without it.)"""
+    from tests.newsletters.test_crash import _check_redis
+
+    _check_redis()
+    queue = f"h4-worker-{uuid.uuid4().hex[:8]}"
+    env = environment(
+        tmp_path,
+        f"postgres://postgres@127.0.0.1:{UNREACHABLE_PG_PORT}/peninsula_h4_absent",
+        DJANGO_SETTINGS_MODULE="tests.newsletters.worker_settings",
+        NEWSLETTER_TEST_SMTP_PORT=str(SMTP_PORT),
+        NEWSLETTER_TEST_TASKS="rq",
+        NEWSLETTER_TEST_QUEUE=queue,
+    )
+    running = Running(["worker", "--queue", queue], env)
+    enqueue = (
+        "from peninsula.newsletters.tasks import send_confirmation_email as task\n"
+        f"print('queued', task.using(queue_name='{queue}').enqueue({{number}}, {{{{}}}}).id)"
+    )
+    try:
+        running.wait_for(lambda: f"Listening on {queue}" in running.output, 60, "RQ starting")
+        for number in (1, 2):
+            manage_shell(env, enqueue.format(number=number))
+            running.wait_for(
+                lambda number=number: running.output.count("state=FAILED") == number,
+                timeout=60,
+                what=f"job {number} failing",
+            )
+        assert running.alive(), running.output
+        assert "OperationalError" in running.output
     finally:
         running.stop()
