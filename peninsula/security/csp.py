@@ -8,7 +8,8 @@ said there and are added per request:
 - The Wagtail admin. Wagtail 8 still writes inline scripts into its editing pages (date
   pickers, choosers, inline panels: wagtail/wagtail#1288), each with different content, so
   neither hashes nor nonces can allow them; the admin behind its login therefore also gets
-  'unsafe-inline' for scripts and styles. The login page itself, the one admin page an
+  'unsafe-inline' for scripts and styles, and may fetch Wagtail's release feed for its
+  upgrade notice. The login page itself, the one admin page an
   attacker can reach, keeps the strict policy, as does every public page.
 """
 
@@ -42,17 +43,17 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         def add(directive, *sources):
             update[directive] = [*update.get(directive, ()), *sources]
 
-        for url in (settings.MEDIA_URL, settings.STATIC_URL):
-            if origin := _origin(url):
-                add("img-src", origin)
-                add("media-src", origin)
-                if url is settings.STATIC_URL:
-                    add("script-src", origin)
-                    add("style-src", origin)
-                    add("font-src", origin)
+        if origin := _origin(settings.MEDIA_URL):
+            add("img-src", origin)
+            add("media-src", origin)
+        if origin := _origin(settings.STATIC_URL):
+            for kind in ("script-src", "style-src", "font-src", "img-src"):
+                add(kind, origin)
         if _admin_needs_inline(request):
             add("script-src", UNSAFE_INLINE)
             add("style-src", UNSAFE_INLINE)
             add("img-src", "blob:")  # previews of images chosen for upload
+            # The dashboard's notice of a new Wagtail release (security fixes among them).
+            add("connect-src", "https://releases.wagtail.org")
         parts.update = update or None
         return parts

@@ -40,6 +40,10 @@ SECURE_REDIRECT_EXEMPT = [r"^health/"]
 SECURE_HSTS_SECONDS = int(os.environ.get("PENINSULA_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("PENINSULA_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = _flag("PENINSULA_HSTS_PRELOAD", False)
+# Production runs behind one proxy that appends to X-Forwarded-For (deploy/nginx), as the
+# X-Forwarded-Proto trust above already assumes; with 0 every reader would share nginx's
+# address in rate limits and sign-in locks.
+PENINSULA_TRUSTED_PROXIES = int(os.environ.get("PENINSULA_TRUSTED_PROXIES", "1"))
 
 PENINSULA_SERVE_MEDIA = os.environ.get("PENINSULA_SERVE_MEDIA", "") == "1"
 # Web server and worker as separate processes (`peninsula serve`, `peninsula worker`).
