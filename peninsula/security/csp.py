@@ -1,5 +1,8 @@
 """The Content-Security-Policy header: one strict policy, loosened only where it must be.
 
+No nonces: a public page is kept by nginx or a CDN and sent unchanged to every reader, so
+its policy must be the same for every response; the public site has no inline script.
+
 The policy itself is the CONTENT_SECURITY_POLICY setting (django-csp). Two things cannot be
 said there and are added per request:
 
