@@ -49,8 +49,10 @@ def sign_up(
     series_ids=(),
     source: str = "",
     ip: str | None = None,
+    base: str = "",
 ) -> Subscriber:
-    """Record a sign-up request and send (in the background) a confirmation link.
+    """Record a sign-up request and send (in the background) a confirmation link, at
+    `base` (the site's address as the reader saw it; "": peninsula.core.urls_base).
 
     Repeated requests within PENINSULA_NEWSLETTER_RESEND_MINUTES send nothing more, so the
     form cannot be used to flood someone's inbox.
@@ -69,11 +71,13 @@ def sign_up(
     record_consent(
         subscriber, "signup", source=source, ip=ip, detail=_describe(list_ids, series_ids)
     )
-    send_confirmation(subscriber, list_ids, series_ids)
+    send_confirmation(subscriber, list_ids, series_ids, base=base)
     return subscriber
 
 
-def send_confirmation(subscriber: Subscriber, list_ids, series_ids, *, force=False) -> bool:
+def send_confirmation(
+    subscriber: Subscriber, list_ids, series_ids, *, force=False, base: str = ""
+) -> bool:
     """Queue a confirmation email unless one went out a few minutes ago."""
     now = timezone.now()
     wait = timedelta(minutes=settings.PENINSULA_NEWSLETTER_RESEND_MINUTES)
@@ -85,7 +89,7 @@ def send_confirmation(subscriber: Subscriber, list_ids, series_ids, *, force=Fal
     from peninsula.newsletters.tasks import enqueue, send_confirmation_email
 
     extra = {"lists": list(list_ids), "series": list(series_ids)}
-    transaction.on_commit(lambda: enqueue(send_confirmation_email, subscriber.pk, extra))
+    transaction.on_commit(lambda: enqueue(send_confirmation_email, subscriber.pk, extra, base))
     return True
 
 

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from peninsula.core.urls_base import base_url
 from peninsula.newsletters import campaigns, importing, previews, tasks
 from peninsula.newsletters.forms import ImportForm
 from peninsula.newsletters.models import Campaign, Delivery, Subscriber, SubscriberImport
@@ -81,7 +82,7 @@ def campaign_detail(request, pk):
             test_form = TestEmailForm(request.POST, prefix="test")
             if test_form.is_valid():
                 address = test_form.cleaned_data["address"]
-                tasks.enqueue(tasks.send_test_email, campaign.pk, address)
+                tasks.enqueue(tasks.send_test_email, campaign.pk, address, base_url(request))
                 messages.success(request, f"A test email is on its way to {address}.")
                 return redirect("newsletters_admin:campaign", pk)
         elif action == "resend":
@@ -105,7 +106,7 @@ def campaign_detail(request, pk):
 def campaign_preview(request, pk):
     _need(request, "change_campaign")
     campaign = get_object_or_404(Campaign, pk=pk)
-    response = HttpResponse(previews.preview_html(campaign))
+    response = HttpResponse(previews.preview_html(campaign, base_url(request)))
     response["Content-Security-Policy"] = "script-src 'none'"
     return response
 

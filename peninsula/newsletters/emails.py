@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from wagtail.models import Site
 
+from peninsula.core import urls_base
 from peninsula.newsletters import tokens
 
 # Stand-ins for each recipient's own links; plain ASCII that no template escapes.
@@ -27,12 +28,10 @@ UNSUBSCRIBE_MARK = "PENINSULA-UNSUBSCRIBE-URL"
 _INLINER = css_inline.CSSInliner(load_remote_stylesheets=False)
 
 
-def base_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
-def absolute(path: str) -> str:
-    return path if path.startswith(("http://", "https://")) else base_url() + path
+def absolute(path: str, base: str | None = None) -> str:
+    """A link for an email. `base`: the site's address as the request that led to this
+    email saw it; None: peninsula.core.urls_base.base_url() (an email sent by the worker)."""
+    return urls_base.absolute(path, base=base)
 
 
 def institute():
@@ -42,14 +41,14 @@ def institute():
     return InstituteSettings.for_site(site) if site else InstituteSettings()
 
 
-def preferences_url(subscriber) -> str:
+def preferences_url(subscriber, base: str | None = None) -> str:
     token = tokens.make_token(subscriber, tokens.PREFERENCES)
-    return absolute(reverse("newsletters:preferences", args=[token]))
+    return absolute(reverse("newsletters:preferences", args=[token]), base)
 
 
-def unsubscribe_url(subscriber) -> str:
+def unsubscribe_url(subscriber, base: str | None = None) -> str:
     token = tokens.make_token(subscriber, tokens.PREFERENCES)
-    return absolute(reverse("newsletters:unsubscribe", args=[token]))
+    return absolute(reverse("newsletters:unsubscribe", args=[token]), base)
 
 
 @dataclass
@@ -100,12 +99,15 @@ def _wrap_text(text: str) -> str:
     )
 
 
-def personalise(rendered: Rendered, subscriber, *, bulk=True) -> EmailMultiAlternatives:
+def personalise(
+    rendered: Rendered, subscriber, *, bulk=True, base: str | None = None
+) -> EmailMultiAlternatives:
     """One recipient's copy of a rendered message, with their links and headers."""
     # One signature serves both links (the same token, two pages): half the HMAC work.
     token = tokens.make_token(subscriber, tokens.PREFERENCES)
-    prefs = absolute(reverse("newsletters:preferences", args=[token]))
-    unsubscribe = absolute(reverse("newsletters:unsubscribe", args=[token]))
+    base = base or urls_base.base_url()  # once per message, not per link
+    prefs = absolute(reverse("newsletters:preferences", args=[token]), base)
+    unsubscribe = absolute(reverse("newsletters:unsubscribe", args=[token]), base)
 
     def fill(value: str) -> str:
         return value.replace(PREFERENCES_MARK, prefs).replace(UNSUBSCRIBE_MARK, unsubscribe)
@@ -125,7 +127,9 @@ def personalise(rendered: Rendered, subscriber, *, bulk=True) -> EmailMultiAlter
     return message
 
 
-def confirmation_message(subscriber, extra: dict) -> EmailMultiAlternatives:
+def confirmation_message(
+    subscriber, extra: dict, base: str | None = None
+) -> EmailMultiAlternatives:
     from peninsula.newsletters.models import MailingList
 
     token = tokens.make_token(subscriber, tokens.CONFIRM, extra)
@@ -136,34 +140,37 @@ def confirmation_message(subscriber, extra: dict) -> EmailMultiAlternatives:
             "subscriber": subscriber,
             "lists": lists,
             "already_active": subscriber.is_active,
-            "confirm_url": absolute(reverse("newsletters:confirm", args=[token])),
+            "confirm_url": absolute(reverse("newsletters:confirm", args=[token]), base),
             "days": settings.PENINSULA_NEWSLETTER_CONFIRM_DAYS,
         },
         subject=f"Please confirm your subscription to {institute().name or 'our mailing list'}",
     )
-    return personalise(rendered, subscriber, bulk=False)
+    return personalise(rendered, subscriber, bulk=False, base=base)
 
 
-def publication_entry(page, note: str = "") -> dict:
+def publication_entry(page, note: str = "", base: str | None = None) -> dict:
     """Title, summary, image and link of one publication, as an email shows it."""
+    base = base or urls_base.base_url()
     image_url = ""
     if page.hero_image_id:
         rendition = page.hero_image.get_rendition("fill-600x338")
-        image_url = absolute(rendition.url)
+        image_url = absolute(rendition.url, base)
     return {
         "title": page.title,
         "summary": page.summary,
         "note": note,
-        "url": absolute(page.url or page.get_url() or "/"),
+        "url": absolute(page.url or page.get_url() or "/", base),
         "image_url": image_url,
         "image_alt": page.hero_caption or "",
         "date": page.date,
     }
 
 
-def render_campaign(campaign) -> Rendered:
+def render_campaign(campaign, base: str | None = None) -> Rendered:
+    """The campaign as sent; `base`: the address for its links (None: base_url())."""
+    base = base or urls_base.base_url()
     items = [
-        publication_entry(item.publication.specific, item.note)
+        publication_entry(item.publication.specific, item.note, base)
         for item in campaign.items.select_related("publication__hero_image").order_by("sort_order")
     ]
     return render(
@@ -178,10 +185,11 @@ def render_campaign(campaign) -> Rendered:
     )
 
 
-def render_digest(subscriber, pages) -> Rendered:
+def render_digest(subscriber, pages, base: str | None = None) -> Rendered:
+    base = base or urls_base.base_url()
     return render(
         "digest",
-        {"subscriber": subscriber, "items": [publication_entry(page) for page in pages]},
+        {"subscriber": subscriber, "items": [publication_entry(page, base=base) for page in pages]},
         subject=f"New from {institute().name or 'us'}: {len(pages)} publication"
         + ("s" if len(pages) != 1 else ""),
     )

@@ -13,13 +13,14 @@ def enqueue(task_function, *args):
 
 
 @task(queue_name="default")
-def send_confirmation_email(subscriber_id: int, extra: dict) -> bool:
+def send_confirmation_email(subscriber_id: int, extra: dict, base: str = "") -> bool:
+    """`base`: the site's address as the reader signing up saw it ("": base_url())."""
     from django.core.mail import get_connection
 
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:
         return False
-    message = emails.confirmation_message(subscriber, extra)
+    message = emails.confirmation_message(subscriber, extra, base or None)
     message.connection = get_connection(settings.PENINSULA_NEWSLETTER_EMAIL_BACKEND)
     return bool(message.send())
 
@@ -42,10 +43,10 @@ def send_digests(frequency: str) -> int:
 
 
 @task(queue_name="default")
-def send_test_email(campaign_id: int, address: str) -> bool:
+def send_test_email(campaign_id: int, address: str, base: str = "") -> bool:
     from peninsula.newsletters.previews import send_test
 
-    return send_test(campaign_id, address)
+    return send_test(campaign_id, address, base)
 
 
 @task(queue_name="default")

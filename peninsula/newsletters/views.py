@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from peninsula.core.urls_base import base_url
 from peninsula.newsletters import actions, tokens
 from peninsula.newsletters.crosssite import same_site_posts_only
 from peninsula.newsletters.forms import PreferencesForm, SignupForm
@@ -60,6 +61,7 @@ def _sign_up(request):
         series_ids=data["series"],
         source=data["source"] or "subscribe page",
         ip=client_ip(request),
+        base=base_url(request),  # the link leads back to the address the reader used
     )
     return redirect("newsletters:check_inbox")
 
@@ -82,7 +84,9 @@ def confirm(request, token):
     except tokens.ExpiredToken as expired:
         if request.method == "POST" and expired.subscriber is not None:
             extra = tokens.read_expired_extra(token)
-            actions.send_confirmation(expired.subscriber, extra["lists"], extra["series"])
+            actions.send_confirmation(
+                expired.subscriber, extra["lists"], extra["series"], base=base_url(request)
+            )
             return redirect("newsletters:check_inbox")
         return _noindex(render(request, "newsletters/expired_link.html", status=410))
     except tokens.InvalidToken:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from peninsula.settings import environment
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -191,6 +193,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded media in S3-compatible object storage where PENINSULA_S3_BUCKET is set.
+if _s3 := environment.media_storage(os.environ):
+    STORAGES["default"], MEDIA_URL = _s3
 # Serve static files straight from the apps: no collectstatic step on a laptop.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
@@ -206,6 +211,9 @@ CACHES = {
         "TIMEOUT": 600,
     },
 }
+# CACHE_URL: redis://host:6379/1, locmem:// or dummy:// (production.py also takes REDIS_URL).
+if os.environ.get("CACHE_URL"):
+    CACHES = environment.caches(os.environ["CACHE_URL"])
 
 TASKS = {
     "default": {
@@ -214,7 +222,13 @@ TASKS = {
 }
 
 WAGTAIL_SITE_NAME = "Peninsula"
-WAGTAILADMIN_BASE_URL = os.environ.get("PENINSULA_BASE_URL", "http://127.0.0.1:8000")
+# The public address for links in emails; unset, they are built from the request or the
+# default site (peninsula.core.urls_base.base_url). `peninsula serve` sets
+# PENINSULA_SERVED_URL to the address it answers on, for itself and its worker.
+PENINSULA_BASE_URL = environment.site_url(os.environ, "PENINSULA_BASE_URL")
+PENINSULA_SERVED_URL = environment.site_url(os.environ, "PENINSULA_SERVED_URL")
+# Wagtail's own notification emails link to the admin here.
+WAGTAILADMIN_BASE_URL = PENINSULA_BASE_URL or PENINSULA_SERVED_URL or "http://127.0.0.1:8000"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to outside services
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
@@ -239,12 +253,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# LOG_LEVEL (default WARNING; INFO in production) and LOG_FORMAT=json for JSON lines.
+LOGGING = environment.logging_config(os.environ, default_level="WARNING")
 
 # Peninsula's own settings.
 PENINSULA_LISTING_PAGE_SIZE = 20
@@ -284,9 +294,20 @@ PENINSULA_SITEMAP_LIMIT = 50_000  # URLs per sitemap file (the protocol's maximu
 PENINSULA_PODCAST_CATEGORY = ("News", "Politics")  # Apple Podcasts category, subcategory
 
 # Newsletters: see docs/newsletters.md.
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsletter@localhost")
+# May carry a display name: "Harbour Institute <news@example.org>".
+DEFAULT_FROM_EMAIL = environment.from_email(
+    os.environ, "DEFAULT_FROM_EMAIL", "newsletter@localhost"
+)
+# Error emails to ADMINS come from here too (Django's default, root@localhost, bounces).
+SERVER_EMAIL = environment.from_email(os.environ, "SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 EMAIL_TIMEOUT = 30  # seconds; below the sending lease, so a hung server never outlives it
-PENINSULA_NEWSLETTER_FROM = os.environ.get("PENINSULA_NEWSLETTER_FROM", DEFAULT_FROM_EMAIL)
+# The mail server or provider: EMAIL_URL, or EMAIL_HOST/EMAIL_PORT/..., or
+# PENINSULA_EMAIL_PROVIDER with PENINSULA_EMAIL_API_KEY. Nothing set: SMTP on localhost:25.
+_email, _anymail = environment.email(os.environ)
+globals().update(_email)  # EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT... by Django's own names
+PENINSULA_NEWSLETTER_FROM = environment.from_email(
+    os.environ, "PENINSULA_NEWSLETTER_FROM", DEFAULT_FROM_EMAIL
+)
 PENINSULA_NEWSLETTER_MESSAGE_DOMAIN = os.environ.get("PENINSULA_NEWSLETTER_DOMAIN", "localhost")
 PENINSULA_NEWSLETTER_EMAIL_BACKEND = None  # None: EMAIL_BACKEND; or an anymail backend
 PENINSULA_NEWSLETTER_QUEUE = "default"  # task queue for sending; give mail its own if you like
@@ -304,7 +325,7 @@ PENINSULA_NEWSLETTER_SOFT_BOUNCE_LIMIT = 3  # soft bounces before mail stops (ha
 PENINSULA_NEWSLETTER_CONFIRM_DAYS = 7
 PENINSULA_NEWSLETTER_RESEND_MINUTES = 5  # at most one confirmation email per address per this
 PENINSULA_NEWSLETTER_RATE_LIMIT = (10, 600)  # POSTs per IP per window (seconds) and endpoint
-ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", ""), **_anymail}
 
 # Processes that read and analyze pages in a search index rebuild (unset: one per core, up to 4).
 PENINSULA_SEARCH_WORKERS = (

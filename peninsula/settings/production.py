@@ -4,6 +4,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from . import environment
 from .base import *  # noqa: F403
 
 
@@ -51,23 +52,20 @@ PENINSULA_SERVE_WORKER = os.environ.get("PENINSULA_SERVE_WORKER", "0") == "1"
 
 # collectstatic once at deploy time; hashed names let browsers cache for a year.
 WHITENOISE_USE_FINDERS = False
+# Media stay where base.py put them (the data directory, or object storage).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": STORAGES["default"],  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+LOGGING = environment.logging_config(os.environ, default_level="INFO")
+
+# The cache: CACHE_URL where set, else the Redis of REDIS_URL (also the task queue's).
+for _name in ("CACHE_URL", "REDIS_URL"):
+    if os.environ.get(_name):
+        CACHES = environment.caches(os.environ[_name], _name)
+        break
 if REDIS_URL := os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        },
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "renditions",
-        },
-    }
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]  # noqa: F405
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}

@@ -14,6 +14,19 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+PENINSULA_BASE_URL = "http://testserver"  # tests of the fallbacks override it with ""
+PENINSULA_SERVED_URL = ""
+# Whatever CACHE_URL the shell has: each test process keeps its cache to itself.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "peninsula",
+    },
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "peninsula-renditions",
+    },
+}
 PENINSULA_NEWSLETTER_RETRY_SECONDS = 0.2
 PENINSULA_NEWSLETTER_MAX_RETRY_WAIT = 10
 PENINSULA_NEWSLETTER_RESEND_MINUTES = 0

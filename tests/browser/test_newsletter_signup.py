@@ -33,7 +33,7 @@ def test_sign_up_confirm_change_preferences_and_unsubscribe_in_the_browser(
 ):
     from peninsula.newsletters.models import Subscriber
 
-    settings.WAGTAILADMIN_BASE_URL = live_server.url  # links in the emails lead here
+    settings.PENINSULA_BASE_URL = live_server.url  # links in the emails lead here
     page.goto("/subscribe/")
     shoot(page, "signup")
     form = page.locator("main form")  # the page's own form, not the box in the footer
