@@ -40,7 +40,22 @@ def demo(options):
     _call("load_demo")
 
 
+def served_url(host: str, port: int) -> str:
+    """The address a browser on this machine reaches `serve --host HOST --port PORT` at."""
+    if host in ("", "0.0.0.0"):  # every interface: this machine reaches it on loopback
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "[::1]"
+    elif ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
 def serve(options):
+    # Before the settings are read, and inherited by the worker: where PENINSULA_BASE_URL is
+    # unset, emails sent without a request (confirmations from the worker) link here
+    # (peninsula.core.urls_base), so `serve --port 8001` sends links to port 8001.
+    os.environ["PENINSULA_SERVED_URL"] = served_url(options.host, options.port)
     _django()
     from django.conf import settings
 
@@ -57,7 +72,12 @@ def serve(options):
 
         worker_process = WorkerProcess().start()
     try:
-        run(host=options.host, port=options.port, workers=options.workers)
+        run(
+            host=options.host,
+            port=options.port,
+            workers=options.workers,
+            url=os.environ["PENINSULA_SERVED_URL"],
+        )
     finally:
         if worker_process is not None:
             worker_process.stop()

@@ -18,8 +18,9 @@ class _Gunicorn(BaseApplication):
         return application
 
 
-def run(host: str = "127.0.0.1", port: int = 8000, workers: int = 2) -> None:
-    print(f"Peninsula is serving at http://{host}:{port}/ (admin at /admin/). Ctrl-C stops it.")
+def run(host: str = "127.0.0.1", port: int = 8000, workers: int = 2, url: str = "") -> None:
+    url = url or f"http://{host}:{port}"
+    print(f"Peninsula is serving at {url}/\n  Admin: {url}/admin/\nCtrl-C stops it.", flush=True)
     _Gunicorn(
         {
             "bind": f"{host}:{port}",

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Site
 
 from peninsula.assets.models import CustomImage
+from peninsula.core import urls_base
 from peninsula.core.models import InstituteSettings
 from peninsula.core.roles import AUTHORS, EDITORS
 from peninsula.demo import images
@@ -65,8 +66,10 @@ def ensure_settings(home: HomePage) -> InstituteSettings:
     for field, value in INSTITUTE.items():
         setattr(settings, field, value)
     settings.save()
-    # Full URLs (share links, feeds) use the site's host: make it the one `serve` answers on.
-    base = urlsplit(django_settings.WAGTAILADMIN_BASE_URL)
+    # Full URLs made without a request use the site's host: the public address where one is
+    # set, else `peninsula serve`'s default. Served on another port, emails follow serve's
+    # address (peninsula.core.urls_base), because this site is on loopback.
+    base = urlsplit(django_settings.PENINSULA_BASE_URL or urls_base.FALLBACK)
     site.site_name = INSTITUTE["name"]
     site.hostname = base.hostname or site.hostname
     site.port = base.port or (443 if base.scheme == "https" else 80)

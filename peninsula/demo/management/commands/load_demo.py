@@ -6,8 +6,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from peninsula.demo.loader import load_demo
 
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
-
 
 class Command(BaseCommand):
     help = (
@@ -53,7 +51,12 @@ class Command(BaseCommand):
                 + f", {existing} already there."
             )
         )
-        self.stdout.write(f"\nAdmin: {ADMIN_URL}")
+        # No address here: the admin is wherever `peninsula serve` listens (--host, --port),
+        # and serve prints it.
+        self.stdout.write("\nSign in to the admin (/admin/) with:")
         for role, username, password in report.logins:
             self.stdout.write(f"  {role:<14} {username:<8} {password}")
-        self.stdout.write("\nServe the site with: peninsula serve")
+        self.stdout.write(
+            "\nServe the site with: peninsula serve  (--port N for another port; it prints "
+            "the admin's address)"
+        )
