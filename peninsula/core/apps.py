@@ -12,3 +12,7 @@ class CoreConfig(AppConfig):
         from peninsula.core.roles import ensure_editorial_roles
 
         post_migrate.connect(ensure_editorial_roles)
+
+        from peninsula.core import admin_mail
+
+        admin_mail.install()  # comment notifications: a warning, not a 500, when mail is down
