@@ -51,14 +51,14 @@ def wait_gone(pid: int, timeout: float = 30) -> bool:
 
 
 @pytest.fixture
-def site(tmp_path):
-    """A migrated file SQLite site and the environment to serve it with."""
+def site(tmp_path, migrated):
+    """A migrated file SQLite site (the test database copied, outside any transaction, with
+    the home page the migrations made) and the environment to serve it with."""
     database = tmp_path / "site.sqlite3"
     migrated_sqlite_file(database, tmp_path)
     return environment(tmp_path, f"sqlite:///{database}", WORKER_TEST_SMTP_PORT=str(SMTP_PORT))
 
 
-@pytest.mark.django_db(transaction=True)  # the in-memory test database copied to a file
 def test_serve_runs_queued_tasks_and_stops_its_worker(site):
     """A confirmation email queued while `peninsula serve` runs reaches the mail server, and
     when the server stops (Ctrl-C) its worker process is gone too."""

@@ -184,8 +184,7 @@ def smtp():
     controller.stop()
 
 
-@pytest.mark.django_db(transaction=True)  # the in-memory test database copied to a file
-def test_worker_outlives_sqlite_write_lock_held_longer_than_its_timeout(tmp_path, smtp):
+def test_worker_outlives_sqlite_write_lock_held_longer_than_its_timeout(tmp_path, smtp, migrated):
     """A long import holds SQLite's write lock for longer than the worker's busy timeout
     (here 1 s against a 6 s lock). The worker logs one warning line per failed try, waits,
     tries again, and once the lock is released runs the task queued before it."""
