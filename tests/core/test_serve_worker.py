@@ -26,6 +26,7 @@ SMTP_PORT = 18420
 SERVE_PORT = 18421
 ALONE_PORT = 18422
 KILLED_PORT = 18423
+RESTART_PORT = 18424
 
 
 def answers(port: int) -> bool:
@@ -121,5 +122,25 @@ def test_worker_dies_with_a_killed_server(tmp_path):
         os.kill(server.process.pid, signal.SIGKILL)
         server.process.wait(timeout=10)
         assert wait_gone(pid), "the worker outlived a killed server"
+    finally:
+        server.stop()
+
+
+def test_a_worker_that_stops_is_started_again(tmp_path):
+    env = environment(tmp_path, f"sqlite:///{tmp_path / 'site.sqlite3'}")
+    server = Running(["serve", "--port", str(RESTART_PORT), "--workers", "1"], env)
+    try:
+        server.wait_for(lambda: worker_pid(server), timeout=60, what="the worker starting")
+        first = worker_pid(server)
+        os.kill(first, signal.SIGKILL)
+        server.wait_for(
+            lambda: len(re.findall(r"Worker started \(pid (\d+)\)", server.output)) == 2,
+            timeout=60,
+            what="the worker starting again",
+        )
+        second = int(re.findall(r"Worker started \(pid (\d+)\)", server.output)[1])
+        assert second != first and pid_alive(second)
+        assert "Worker stopped" in server.output
+        assert server.alive()
     finally:
         server.stop()
