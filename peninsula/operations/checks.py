@@ -161,7 +161,11 @@ def _smtp(name: str, backend: str) -> Result:
 
 def storage() -> Result:
     name = f".peninsula-check-{get_random_string(12)}.txt"
-    where = getattr(default_storage, "location", "") or type(default_storage).__name__
+    where = (
+        getattr(default_storage, "bucket_name", None)  # object storage: the bucket
+        or getattr(default_storage, "location", None)  # a folder
+        or type(default_storage).__name__
+    )
     try:
         saved = default_storage.save(name, ContentFile(b"peninsula check\n"))
         default_storage.delete(saved)
