@@ -15,6 +15,7 @@ database in one step and writes the media files back.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tarfile
@@ -119,7 +120,7 @@ def _media_files(folder: str = "") -> Iterator[tuple[str, int]]:
 def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
     info = tarfile.TarInfo(name)
     info.size, info.mtime, info.mode = len(data), int(timezone.now().timestamp()), 0o644
-    archive.addfile(info, _BytesReader(data))
+    archive.addfile(info, io.BytesIO(data))
 
 
 def _add_media(archive: tarfile.TarFile, name: str, size: int) -> None:
@@ -128,17 +129,6 @@ def _add_media(archive: tarfile.TarFile, name: str, size: int) -> None:
     info.mtime = int(timezone.now().timestamp())
     with default_storage.open(name, "rb") as source:
         archive.addfile(info, source)
-
-
-class _BytesReader:
-    def __init__(self, data: bytes):
-        self.data, self.position = data, 0
-
-    def read(self, size: int = -1) -> bytes:
-        end = len(self.data) if size < 0 else self.position + size
-        chunk = self.data[self.position : end]
-        self.position += len(chunk)
-        return chunk
 
 
 # Restore ------------------------------------------------------------------------------------
