@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.production.stack import ADMIN_PASSWORD, ADMIN_USER, Stack, missing_services
+from tests.browser.conftest import CHROMIUM
+from tests.production.admin import launch, log_in, new_tab
+from tests.production.stack import Stack, missing_services
 
 
 def _require(missing: list[str]) -> None:
@@ -42,16 +43,9 @@ def browser(stack):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
-
-
-def new_tab(browser, stack):
-    """A tab of a fresh browser profile on the site, accepting its self-signed certificate."""
-    context = browser.new_context(ignore_https_errors=True, base_url=stack.url(""))
-    context.set_default_timeout(20_000)
-    return context.new_page()
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +53,7 @@ def editor(browser, stack):
     """A tab logged in to the Wagtail admin as the superuser `createsuperuser` made; the
     Site first set to the public address, as docs/deployment.md tells operators to do."""
     tab = new_tab(browser, stack)
-    tab.goto("/admin/login/")
-    tab.fill("#id_username", ADMIN_USER)
-    tab.fill("#id_password", ADMIN_PASSWORD)
-    tab.click("button[type=submit]")
-    tab.wait_for_url("**/admin/")
-
+    log_in(tab)
     tab.goto("/admin/sites/")
     tab.locator("a[href*='/admin/sites/edit/']").first.click()
     tab.fill("#id_hostname", "127.0.0.1")

@@ -36,6 +36,11 @@ POSTGRES_SERVER = os.environ.get("PENINSULA_TEST_POSTGRES", "postgres://postgres
 # The stack empties this Redis database when it starts: give it one nothing else uses.
 REDIS_URL = os.environ.get("PENINSULA_TEST_REDIS", "redis://127.0.0.1:6379/6")
 PORTS = range(18600, 18700)
+# The kernel stops each server if this process dies without running its finalizers (a
+# SIGKILL, a SIGTERM to pytest), so none is left serving the shared Redis queue. (setpriv,
+# from util-linux, rather than a preexec_fn: forking with the SMTP sink's thread running,
+# Python code in the child can deadlock.)
+DIE_WITH_US = ["setpriv", "--pdeathsig", "TERM", "--"] if shutil.which("setpriv") else []
 ADMIN_USER, ADMIN_PASSWORD = "smoke-admin", secrets.token_urlsafe(16)
 
 
@@ -149,7 +154,9 @@ class Nginx:
         self.https_port, self.http_port = free_ports(2)
 
     def start(self, cache: bool = True) -> None:
-        """Start nginx; a port taken by another process since it was chosen means new ports."""
+        """Start nginx (again). The first start takes new ports while another process holds
+        the ones chosen; a restart keeps them, since the site's settings name them."""
+        restart = self.process is not None
         self.stop()
         config = self.folder / "nginx.conf"
         for attempt in range(5):
@@ -162,7 +169,16 @@ class Nginx:
             }
             config.write_text(render_nginx_config(values, cache=cache))
             self.process = subprocess.Popen(
-                [NGINX, "-c", str(config), "-p", str(self.folder), "-g", "daemon off;"],
+                [
+                    *DIE_WITH_US,
+                    NGINX,
+                    "-c",
+                    str(config),
+                    "-p",
+                    str(self.folder),
+                    "-g",
+                    "daemon off;",
+                ],
                 stderr=open(self.folder / "run" / "nginx.stderr", "ab"),  # noqa: SIM115
                 start_new_session=True,
             )
@@ -172,12 +188,16 @@ class Nginx:
                 return
             except RuntimeError:
                 stop(self.process)
+                self.process = None
                 if attempt == 4:
                     raise RuntimeError(
                         "nginx did not start:\n"
                         + (self.folder / "run" / "nginx.stderr").read_text()
                     ) from None
-                self.https_port, self.http_port = free_ports(2)
+                if restart:
+                    time.sleep(1)
+                else:
+                    self.https_port, self.http_port = free_ports(2)
 
     def stop(self) -> None:
         stop(self.process, 10)
@@ -301,7 +321,7 @@ class Stack:
         log = open(self.folder / f"{name}.log", "ab")  # noqa: SIM115 - closed with the stack
         self._exit.callback(log.close)
         process = subprocess.Popen(
-            [sys.executable, "-m", "peninsula", *args],
+            [*DIE_WITH_US, sys.executable, "-m", "peninsula", *args],
             env=self.env,
             cwd=self.folder,
             stdout=log,
@@ -321,6 +341,23 @@ class Stack:
 
     def start_worker(self) -> None:
         self._spawn("worker", "worker")
+
+    def wait_for_idle_worker(self, seconds: float = 600) -> float:
+        """Wait until the worker has run every queued task (loading content queues one per
+        page and more: a purge queued behind them waits its turn); the seconds waited."""
+        import redis
+        from rq import Queue
+        from rq.registry import StartedJobRegistry
+
+        started = time.monotonic()
+        with redis.Redis.from_url(REDIS_URL) as client:
+            queue = Queue("default", connection=client)
+            running = StartedJobRegistry(queue=queue)
+            while queue.count or running.count:
+                if time.monotonic() - started > seconds:
+                    raise RuntimeError(f"{queue.count} tasks still queued after {seconds:.0f} s")
+                time.sleep(0.5)
+        return time.monotonic() - started
 
     def _flush_redis(self) -> None:
         import redis
