@@ -117,10 +117,13 @@ def wrk(url: str, options) -> str:
         text=True,
         check=True,
     ).stdout  # fmt: skip
+    # The latency distribution's lines (not the "+/- Stdev" column, whose figures end in %).
+    cuts = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+(?:us|ms|s|m))$", output, re.M))
+    if len(cuts) < 2:  # no request answered
+        return "no figures; wrk said:\n" + output
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
     total = int(re.search(r"(\d+) requests in", output)[1])
-    p50 = _milliseconds(re.search(r"50%\s+(\S+)", output)[1])
-    p99 = _milliseconds(re.search(r"99%\s+(\S+)", output)[1])
+    p50, p99 = _milliseconds(cuts["50"]), _milliseconds(cuts["99"])
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     sockets = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
