@@ -118,7 +118,7 @@ def wrk(url: str, options) -> str:
         check=True,
     ).stdout  # fmt: skip
     # The latency distribution's lines (not the "+/- Stdev" column, whose figures end in %).
-    cuts = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+(?:us|ms|s|m))$", output, re.M))
+    cuts = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+(?:us|ms|s|m))\s*$", output, re.M))
     if len(cuts) < 2:  # no request answered
         return "no figures; wrk said:\n" + output
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
