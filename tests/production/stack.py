@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -237,6 +238,7 @@ class Stack:
         self._exit.close()
 
     def _start(self) -> None:
+        self._stop_on_sigterm()
         # One stack per machine at a time: they share the Redis database and its task queue.
         self._exit.enter_context(_machine_lock())
         self.folder = Path(tempfile.mkdtemp(prefix=f"peninsula-{self.name}-"))
@@ -275,6 +277,18 @@ class Stack:
             self.prepare(self)
         self.start_app()
         self.start_worker()
+
+    def _stop_on_sigterm(self) -> None:
+        """SIGTERM (a timeout, scripts/test's Ctrl-C) unwinds like Ctrl-C, so the servers
+        are stopped and the database dropped; by default Python would just die."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+
+        def interrupt(signum, frame):
+            raise KeyboardInterrupt(f"signal {signum}")
+
+        previous = signal.signal(signal.SIGTERM, interrupt)
+        self._exit.callback(signal.signal, signal.SIGTERM, previous)
 
     def _environment(self) -> dict[str, str]:
         """The variables docs/deployment.md lists, as an operator would set them."""
