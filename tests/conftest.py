@@ -70,6 +70,17 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(scope="session")
+def playwright():
+    """One Playwright for the whole run: its sync API keeps an event loop running in the
+    test thread while it is open, so a second instance (say the production smoke test's,
+    after the browser tests) would refuse to start beside the first."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
 def migrated_state(django_db_setup, django_db_blocker):
     """The database as the migrations leave it (site, home page, root collection), serialized.
 

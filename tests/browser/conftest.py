@@ -33,13 +33,10 @@ _BLANK_FRAME = "<!DOCTYPE html><title>Offline stand-in</title><body style='backg
 
 
 @pytest.fixture(scope="session")
-def browser(migrated_state):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(migrated_state, playwright):
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

@@ -39,13 +39,10 @@ def _show_logs_on_failure(request, stack):
 
 
 @pytest.fixture(scope="module")
-def browser(stack):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+def browser(stack, playwright):
+    chromium = launch(playwright)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture(scope="module")
