@@ -19,6 +19,9 @@ import os
 import sys
 
 DEFAULT_SETTINGS = "peninsula.settings.base"
+# Front-end cache purges have a queue of their own, served first, so an editor's published
+# change never waits behind an import's indexing (peninsula.caching.purge.PURGE_QUEUE).
+WORKER_QUEUES = "purge,default"
 
 
 def _django():
@@ -175,7 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
     worker_parser = commands.add_parser(
         "worker", help="run background tasks and scheduled publishing"
     )
-    worker_parser.add_argument("--queue", default="default")
+    worker_parser.add_argument(
+        "--queue",
+        default=WORKER_QUEUES,
+        help="comma-separated task queues, the first served first (default: %(default)s)",
+    )
     worker_parser.set_defaults(func=worker)
 
     generate_parser = commands.add_parser("generate", help="add generated publications")

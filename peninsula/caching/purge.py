@@ -9,15 +9,20 @@ URLs with a query string are not named here: shared caches keep those a minute a
 (peninsula.caching.headers.QUERY_SECONDS).
 """
 
+import functools
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django_tasks.base import TASK_MAX_PRIORITY
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from peninsula.people.models import PersonPage
 from peninsula.publications.models import PublicationPage, PublicationType, SeriesPage
 
 FORMATS = ("rss", "atom", "json")
+PURGE_QUEUE = "purge"
 
 
 def purge_on_commit(*pages) -> None:
@@ -30,7 +35,21 @@ def purge_on_commit(*pages) -> None:
         if page is not None:
             add_page_and_what_shows_it(batch, page)
     if batch.urls:
-        transaction.on_commit(batch.purge)
+        transaction.on_commit(functools.partial(enqueue_purge, list(batch.urls)))
+
+
+def enqueue_purge(urls: list[str]) -> None:
+    """Wagtail's purge task, ahead of everything else queued: after an import or the demo's
+    loading the queue holds thousands of indexing tasks, and an editor's published change
+    must not wait behind them. It goes on the purge queue, which `peninsula worker` serves
+    first on RQ, at the highest priority, which the database worker takes first (RQ's
+    backend refuses priorities)."""
+    task = purge_urls_from_cache_task
+    if PURGE_QUEUE in task.get_backend().queues:  # a TASKS setting without it: the default
+        task = task.using(queue_name=PURGE_QUEUE)
+    if task.get_backend().supports_priority:
+        task = task.using(priority=TASK_MAX_PRIORITY)
+    task.enqueue(urls, None, None)
 
 
 def add_page_and_what_shows_it(batch: PurgeBatch, page) -> None:

@@ -199,7 +199,9 @@ def _run_database_worker(queue: str) -> None:
     worker.run()
 
 
-def run_worker(queue: str = "default") -> None:
+def run_worker(queue: str = "purge,default") -> None:
+    """Runs the tasks of the comma-separated queues (RQ always serves them in that order;
+    the database worker takes the highest priority first) until stopped."""
     stop = threading.Event()
     start_thread("Heartbeat", record_heartbeat, HEARTBEAT_INTERVAL_SECONDS, stop)
     start_thread("Scheduled publishing", publish_due_pages, SCHEDULE_INTERVAL_SECONDS, stop)
@@ -208,7 +210,7 @@ def run_worker(queue: str = "default") -> None:
         if backend == "django_tasks_rq.RQBackend":
             # RQ runs each job in a forked work horse: a database error fails that job and
             # the worker carries on with the next one.
-            call_command("rqworker", queue, "--job-class", "django_tasks_rq.Job")
+            call_command("rqworker", *queue.split(","), "--job-class", "django_tasks_rq.Job")
         else:
             _run_database_worker(queue)
     finally:

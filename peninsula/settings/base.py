@@ -218,6 +218,8 @@ if os.environ.get("CACHE_URL"):
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
+        # "purge": front-end cache purges, run first (peninsula.caching.purge).
+        "QUEUES": ["default", "purge"],
     }
 }
 

@@ -67,5 +67,6 @@ for _name in ("CACHE_URL", "REDIS_URL"):
         break
 if REDIS_URL := os.environ.get("REDIS_URL"):
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]  # noqa: F405
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # "purge": front-end cache purges, served before "default" (peninsula.caching.purge).
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}, "purge": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default", "purge"]}}

@@ -12,7 +12,12 @@ from .base import *  # noqa: E402, F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "purge"],
+    }
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 PENINSULA_BASE_URL = "http://testserver"  # tests of the fallbacks override it with ""
 PENINSULA_SERVED_URL = ""

@@ -5,6 +5,7 @@ import logging
 
 import pytest
 
+from peninsula.caching.purge import enqueue_purge
 from tests import factories
 from tests.caching.purge_server import PurgeRecorder
 
@@ -136,7 +137,7 @@ def test_nothing_is_purged_before_the_commit(content, recorder, django_capture_o
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         content["article"].save_revision().publish()
     assert recorder.purged == []
-    purges = [c for c in callbacks if getattr(c, "__qualname__", "") == "PurgeBatch.purge"]
+    purges = [c for c in callbacks if getattr(c, "func", None) is enqueue_purge]
     assert len(purges) == 1  # one batch
     purges[0]()
     assert "/the-peninsula/alliance-future/" in recorder.paths()
@@ -167,4 +168,85 @@ def test_without_a_cache_to_purge_nothing_is_worked_out_or_queued(
     settings.WAGTAILFRONTENDCACHE = {}
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         content["article"].save_revision().publish()
-    assert not [c for c in callbacks if getattr(c, "__qualname__", "") == "PurgeBatch.purge"]
+    assert not [c for c in callbacks if getattr(c, "func", None) is enqueue_purge]
+
+
+def test_a_purge_runs_before_tasks_queued_earlier(content, recorder, publish, settings):
+    """After an import thousands of indexing tasks wait; an editor's change jumps them."""
+    from django_tasks_db.models import DBTaskResult
+
+    from peninsula.search.tasks import index_pages_task
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "purge"]}
+    }
+    for _ in range(3):
+        index_pages_task.enqueue([content["article"].pk])
+    publish(lambda: content["article"].save_revision().publish())
+    queued = [
+        (result.task_path.rsplit(".", 1)[-1], result.queue_name)
+        for result in DBTaskResult.objects.ready()  # in the order a worker takes them
+    ]
+    assert queued[0] == ("purge_urls_from_cache_task", "purge")
+    assert queued.count(("index_pages_task", "default")) >= 3
+
+
+def test_a_tasks_setting_without_the_purge_queue_still_purges(content, recorder, publish, settings):
+    """An operator's own TASKS without "purge": purges go on its default queue rather than
+    fail the editor's publish after the commit."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    publish(lambda: content["article"].save_revision().publish())
+    purge = DBTaskResult.objects.get(task_path__endswith="purge_urls_from_cache_task")
+    assert purge.queue_name == "default"
+
+
+def test_on_rq_a_purge_is_dequeued_before_tasks_queued_earlier(
+    content, recorder, publish, settings
+):
+    """RQ's backend takes no priorities: purges have a queue of their own, which
+    `peninsula worker` lists first, and RQ serves queues in the order listed."""
+    import uuid
+
+    import django_rq
+    from rq import Queue
+
+    from peninsula.cli import WORKER_QUEUES
+    from peninsula.search.tasks import index_pages_task
+    from tests.newsletters.test_crash import _check_redis
+
+    _check_redis()
+    prefix = f"purge-test-{uuid.uuid4().hex[:8]}"
+    url = "redis://127.0.0.1:6379/7"
+    names = {name: f"{prefix}-{name}" for name in WORKER_QUEUES.split(",")}
+    # "default" too: publishing queues other tasks (on a Redis database of the test's own).
+    settings.RQ_QUEUES = {name: {"URL": url} for name in [*names.values(), "default"]}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": list(settings.RQ_QUEUES)}
+    }
+    queues = [django_rq.get_queue(name) for name in names.values()]  # in the worker's order
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("peninsula.caching.purge.PURGE_QUEUE", names["purge"])
+            for _ in range(3):
+                index_pages_task.using(queue_name=names["default"]).enqueue([1])
+            publish(lambda: content["article"].save_revision().publish())
+        first, _ = Queue.dequeue_any(queues, timeout=None, connection=queues[0].connection)
+        assert first.func_name.endswith("purge_urls_from_cache_task")
+        assert queues[1].count == 3  # the indexing waits
+    finally:
+        for queue in [*queues, django_rq.get_queue("default")]:
+            queue.empty()
+
+
+def test_the_worker_serves_the_purge_queue_first(monkeypatch, settings):
+    from peninsula.caching.purge import PURGE_QUEUE
+    from peninsula.core import worker
+
+    commands = []
+    monkeypatch.setattr(worker, "call_command", lambda *args: commands.append(args))
+    monkeypatch.setattr(worker, "start_thread", lambda *args: None)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
+    worker.run_worker()
+    assert commands == [("rqworker", PURGE_QUEUE, "default", "--job-class", "django_tasks_rq.Job")]
