@@ -30,5 +30,6 @@ if settings.PENINSULA_SERVE_MEDIA:
 
 urlpatterns.append(path("", include(wagtail_urls)))
 
+handler400 = "peninsula.core.views.bad_request"
 handler404 = "peninsula.core.views.page_not_found"
 handler500 = "peninsula.core.views.server_error"

@@ -8,6 +8,7 @@ process cannot see) is never served from a stale entry.
 """
 
 import functools
+import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -19,7 +20,11 @@ _TIMEOUT = 3600
 
 
 def _key(url_path: str) -> str:
-    return f"peninsula:route:{url_path}"[:250]
+    # A long path (anyone can type one) is hashed: cut short, two paths would share a key,
+    # and memcached refuses keys over 250 characters.
+    if len(url_path) > 150:
+        url_path = hashlib.sha256(url_path.encode()).hexdigest()
+    return f"peninsula:route:{url_path}"
 
 
 def remember(page) -> None:

@@ -2,6 +2,7 @@ from django import forms
 
 from peninsula.newsletters.models import MailingList, Subscriber
 from peninsula.newsletters.signals import public_lists
+from peninsula.security.hostile import IdMultipleChoiceField
 
 MAX_CSV_BYTES = 10 * 1024 * 1024
 
@@ -32,16 +33,16 @@ class SignupForm(forms.Form):
 
 
 class PreferencesForm(forms.Form):
-    lists = forms.ModelMultipleChoiceField(
+    lists = IdMultipleChoiceField(
         queryset=MailingList.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Lists",
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = IdMultipleChoiceField(
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label="Themes"
     )
-    series = forms.ModelMultipleChoiceField(
+    series = IdMultipleChoiceField(
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label="Series"
     )
     frequency = forms.ChoiceField(
@@ -66,7 +67,7 @@ class PreferencesForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="CSV file", help_text="Columns: email, name, organisation.")
-    lists = forms.ModelMultipleChoiceField(
+    lists = IdMultipleChoiceField(
         queryset=MailingList.objects.all(), widget=forms.CheckboxSelectMultiple
     )
     consent_note = forms.CharField(

@@ -1,8 +1,11 @@
-from django.urls import path, re_path
+from django.urls import path, re_path, register_converter
 
+from peninsula.security.hostile import IdConverter
 from peninsula.syndication import calendar, feeds, podcast, sitemaps
 from peninsula.syndication.http import conditional
 from peninsula.syndication.scopes import KINDS
+
+register_converter(IdConverter, "id")
 
 app_name = "syndication"
 _formats = "(?P<fmt>rss|atom|json)"
@@ -17,7 +20,7 @@ urlpatterns = [
     ),
     path("feeds/podcasts/<str:slug>/", conditional(podcast.podcast_view), name="podcast"),
     path("feeds/events.ics", conditional(calendar.upcoming_ics), name="events_ics"),
-    path("feeds/events/<int:pk>.ics", conditional(calendar.event_ics), name="event_ics"),
+    path("feeds/events/<id:pk>.ics", conditional(calendar.event_ics), name="event_ics"),
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     re_path(
         r"^sitemap-(?P<section>pages|publications|listings)\.xml$",
