@@ -68,6 +68,26 @@ class ListingFilter(forms.Form):
         ordering = ("date", "pk") if data.get("order") == "oldest" else ("-date", "-pk")
         return queryset.order_by(*ordering)
 
+    def chosen(self) -> dict[str, str]:
+        """The reader's valid filters as a heading names them ("Commentary", "Security",
+        "2024"), by field, in the form's order; the sort order is not a filter."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        labels = {}
+        if kind := PublicationType.from_slug(data.get("type") or ""):
+            labels["type"] = kind.plural
+        for name in ("theme", "region"):
+            if term := data.get(name):
+                labels[name] = term.name
+        if year := data.get("year"):
+            labels["year"] = str(year)
+        return labels
+
+    @property
+    def summary(self) -> str:
+        """The chosen filters in one phrase for titles and headings, "" when there are none."""
+        return ", ".join(self.chosen().values())
+
     @property
     def active(self) -> bool:
         return bool(self.is_valid() and any(self.cleaned_data.get(name) for name in self.fields))

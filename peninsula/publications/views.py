@@ -15,14 +15,25 @@ def publication_list(request, type_slug=None):
             raise Http404("No such publication type.")
         base = base.filter(publication_type=kind)
     listing = ListingFilter(request.GET, base=base, hide=["type"] if kind else [])
+    chosen = listing.chosen()
+    if "type" in chosen:  # ?type=commentary on /publications/ reads as the Commentary page
+        kind = PublicationType.from_slug(listing.cleaned_data["type"])
     return render(
         request,
         "publications/publication_list.html",
         {
-            "title": kind.plural if kind else "All publications",
+            "title": listing_title(kind, chosen),
             "kind": kind,
             "listing_types": list(PublicationType),
             "listing": listing,
             "page_obj": listing.page(request.GET.get("page")),
         },
     )
+
+
+def listing_title(kind, chosen: dict[str, str]) -> str:
+    """'All publications', 'Commentary', or 'Commentary: Security, North Korea, 2024'."""
+    qualifiers = [label for name, label in chosen.items() if name != "type"]
+    if kind:
+        return f"{kind.plural}: {', '.join(qualifiers)}" if qualifiers else kind.plural
+    return f"Publications: {', '.join(qualifiers)}" if qualifiers else "All publications"

@@ -241,3 +241,57 @@ def test_counts_are_remembered_until_the_archive_changes(client, archive, series
     archive["japan"].delete()
     assert found(client.get("/publications/")) == "4 publications found"
     assert found(client.get("/publications/?region=japan")) == "4 publications found"
+
+
+def page_title(response) -> str:
+    return BeautifulSoup(response.content, "html.parser").title.get_text()
+
+
+def heading(response) -> str:
+    return " ".join(BeautifulSoup(response.content, "html.parser").h1.get_text().split())
+
+
+def test_home_page_title_names_the_institute_once(client, institute, series):
+    """Every other page ends its title with the institute's name; the home page is the name."""
+    assert page_title(client.get("/")) == "Harbour Institute"
+    home = series.get_parent().specific
+    home.seo_title = "Harbour Institute: research on the Pacific"
+    home.save_revision().publish()
+    assert page_title(client.get("/")) == "Harbour Institute: research on the Pacific"
+
+
+def test_a_type_chosen_in_the_filters_titles_the_page_and_marks_its_tab(client, archive):
+    response = client.get("/publications/?type=commentary")
+    assert heading(response) == "Commentary"
+    assert page_title(response) == "Commentary · Peninsula Institute"
+    tabs = BeautifulSoup(response.content, "html.parser").select(".type-nav [aria-current]")
+    assert [tab.get_text() for tab in tabs] == ["Commentary"]
+    assert titles(response) == ["C", "B", "A"]
+    unfiltered = BeautifulSoup(client.get("/publications/").content, "html.parser")
+    assert [tab.get_text() for tab in unfiltered.select(".type-nav [aria-current]")] == ["All"]
+
+
+def test_titles_and_headings_name_every_chosen_filter(client, archive, series):
+    response = client.get("/publications/?type=commentary&theme=security&region=japan&year=2024")
+    assert heading(response) == "Commentary: Security, Japan, 2024"
+    assert page_title(response) == "Commentary: Security, Japan, 2024 · Peninsula Institute"
+    assert found(response) == "1 publication found"  # the heading above says what was chosen
+    assert heading(client.get("/publications/?theme=security&order=oldest")) == (
+        "Publications: Security"
+    )
+    assert heading(client.get("/publications/reports/?year=2025")) == "Reports and papers: 2025"
+    # Filters that mean nothing are ignored in the title as in the results.
+    assert heading(client.get("/publications/?theme=nope&year=abc")) == "All publications"
+
+    # Pages named after something else keep their name and add the filters after it.
+    response = client.get(series.url + "?region=japan")
+    assert heading(response) == "The Peninsula"
+    assert page_title(response) == "The Peninsula: Japan · Peninsula Institute"
+    assert found(response) == "2 publications found: Japan"
+    response = client.get("/themes/security/?type=reports")
+    assert page_title(response) == "Security: Reports and papers · Peninsula Institute"
+    assert found(response) == "1 publication found: Reports and papers"
+    response = client.get(archive["kim"].url + "?year=2025")
+    assert page_title(response) == "Soo Kim: 2025 · Peninsula Institute"
+    assert found(response) == "2 publications found: 2025"
+    assert page_title(client.get(series.url)) == "The Peninsula · Peninsula Institute"
