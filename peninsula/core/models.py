@@ -6,6 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
 DEFAULT_DISCLAIMER = "The views expressed here are the author's alone."
+DEFAULT_DISCLAIMER_SEVERAL = "The views expressed here are the authors' alone."
 
 
 @register_setting(icon="site")
@@ -35,6 +36,14 @@ class InstituteSettings(BaseSiteSetting):
         default=DEFAULT_DISCLAIMER,
         help_text="Shown at the end of each publication unless it has its own disclaimer.",
     )
+    default_disclaimer_several = models.CharField(
+        "default disclaimer for several authors",
+        max_length=500,
+        blank=True,
+        default=DEFAULT_DISCLAIMER_SEVERAL,
+        help_text="The same for a publication with more than one author (\"the authors' "
+        "alone\"). Leave empty to use the default disclaimer above.",
+    )
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=64, blank=True)
     x_url = models.URLField("X (Twitter)", blank=True)
@@ -59,7 +68,11 @@ class InstituteSettings(BaseSiteSetting):
             heading="Contact",
         ),
         MultiFieldPanel(
-            [FieldPanel("disclosure_footer"), FieldPanel("default_disclaimer")],
+            [
+                FieldPanel("disclosure_footer"),
+                FieldPanel("default_disclaimer"),
+                FieldPanel("default_disclaimer_several"),
+            ],
             heading="Legal",
         ),
         MultiFieldPanel(
@@ -84,6 +97,13 @@ class InstituteSettings(BaseSiteSetting):
     @property
     def in_sentence(self) -> str:
         return self.name_in_sentence or self.name
+
+    def disclaimer_for(self, author_count: int) -> str:
+        """The default disclaimer in the grammar of the byline: several authors' views are
+        "the authors'", one author's (or an unsigned piece's) "the author's"."""
+        if author_count > 1 and self.default_disclaimer_several:
+            return self.default_disclaimer_several
+        return self.default_disclaimer
 
     @property
     def social_links(self):

@@ -179,13 +179,14 @@ def test_article_page(page, institute):
         ).to_be_visible()
         expect(body.get_by_role("heading", level=3, name="What Pyongyang sees")).to_be_visible()
         expect(page.locator(".hero img")).to_be_visible()
-        expect(page.get_by_test_id("photo-credit")).to_have_text("Kim Hong-ji / Reuters")
-        expect(page.locator(".photo-credit")).to_have_text("Photo: Kim Hong-ji / Reuters")
+        # Once, under the photo: not again at the end of the article.
+        expect(page.get_by_test_id("photo-credit")).to_have_text("Photo: Kim Hong-ji / Reuters")
+        expect(page.get_by_text("Kim Hong-ji / Reuters")).to_have_count(1)
         bios = page.get_by_test_id("author-bios")
         expect(bios).to_contain_text(f"Jane Park is a Non-Resident Fellow at {institute.name}.")
         expect(bios).to_contain_text(f"Lee Min-jun is a Non-Resident Fellow at {institute.name}.")
         expect(page.get_by_test_id("disclaimer")).to_have_text(
-            "The views expressed here are the author's alone."
+            "The views expressed here are the authors' alone."  # Jane Park and Lee Min-jun
         )
         expect(page.get_by_test_id("return-link")).to_have_text("Return to The Peninsula")
         expect(page.get_by_test_id("return-link")).to_have_attribute("href", institute.series.url)
@@ -328,4 +329,7 @@ def test_a_credit_with_its_own_label_is_not_labelled_twice(client, migrated):
     image = factories.ImageFactory(credit="Illustration: Peninsula demo studio")
     article = factories.ArticlePageFactory(hero_image=image)
     html = client.get(article.url).content.decode()
-    assert '<p class="photo-credit">Illustration: Peninsula demo studio</p>' in html
+    assert (
+        '<span class="credit" data-testid="photo-credit">Illustration: Peninsula demo studio</span>'
+        in html
+    )

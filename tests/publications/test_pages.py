@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 
 from tests import factories
 
@@ -60,9 +61,9 @@ def test_article_page_carries_every_element(client, article):
     assert "Jane Park is a Non-Resident Fellow at Harbour Institute." in bios
     assert "Ken Sato is a Senior Fellow at Harbour Institute." in bios
     assert text(page.select_one('[data-testid="disclaimer"]')) == (
-        "The views expressed here are the author's alone."
+        "The views expressed here are the authors' alone."  # two authors
     )
-    assert "Photo: Harbour Studio" in text(page.select_one('[data-testid="photo-credit"]'))
+    assert text(page.select_one('[data-testid="photo-credit"]')) == "Photo: Harbour Studio"
     assert "registered under the Test Agents Act" in text(
         page.select_one('[data-testid="disclosure"]')
     )
@@ -89,6 +90,45 @@ def test_own_disclaimer_replaces_the_default(client, institute, series):
     assert text(soup(client.get(page.url)).select_one('[data-testid="disclaimer"]')) == (
         "Written in a personal capacity."
     )
+
+
+def test_the_default_disclaimer_follows_the_number_of_authors(client, institute, series, author):
+    def disclaimer(page):
+        return text(soup(client.get(page.url)).select_one('[data-testid="disclaimer"]'))
+
+    second = factories.PersonPageFactory(title="Ken Sato")
+    alone = factories.ArticlePageFactory(series=series, authors=[author])
+    together = factories.ArticlePageFactory(series=series, authors=[author, second])
+    unsigned = factories.ArticlePageFactory(series=series)
+    assert disclaimer(alone) == "The views expressed here are the author's alone."
+    assert disclaimer(together) == "The views expressed here are the authors' alone."
+    assert disclaimer(unsigned) == "The views expressed here are the author's alone."
+
+    # An institute that wrote only its own singular keeps it for every piece.
+    institute.default_disclaimer = "Opinions are the writer's own."
+    institute.default_disclaimer_several = ""
+    institute.save()
+    cache.clear()  # the site chrome keeps the settings for a few minutes
+    assert disclaimer(together) == "Opinions are the writer's own."
+
+
+def test_the_photo_credit_is_said_once_under_the_photo(client, article):
+    page = soup(client.get(article.url))
+    assert text(page).count("Harbour Studio") == 1
+    caption = page.select_one("figure.hero figcaption")
+    assert text(caption) == "Seoul at dusk. Photo: Harbour Studio"
+
+
+def test_a_credit_without_a_label_is_labelled_and_none_shows_without_a_photo(
+    client, institute, series
+):
+    image = factories.ImageFactory(credit="Kim Hong-ji / Reuters")
+    pictured = factories.ArticlePageFactory(series=series, hero_image=image)
+    page = soup(client.get(pictured.url))
+    assert text(page.select_one('[data-testid="photo-credit"]')) == "Photo: Kim Hong-ji / Reuters"
+    assert text(page).count("Kim Hong-ji") == 1
+    unpictured = factories.ArticlePageFactory(series=series, hero_credit="Nobody's photo")
+    assert "Nobody's photo" not in text(soup(client.get(unpictured.url)))
 
 
 def test_related_publications_are_listed(client, article, series):

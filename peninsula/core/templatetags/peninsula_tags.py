@@ -32,6 +32,12 @@ def footnote_links(html):
     )
 
 
+@register.simple_tag(takes_context=True)
+def disclaimer(context, page, people):
+    """The page's own disclaimer, or the institute's in the number of its authors."""
+    return page.disclaimer or context["institute"].disclaimer_for(len(people))
+
+
 @register.filter
 def bio_line(person, institute_name):
     return person.full_bio_line(institute_name)

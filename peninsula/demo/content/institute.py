@@ -17,6 +17,7 @@ INSTITUTE = {
         "Institute, its funders and its people are fictional.</i></p>"
     ),
     "default_disclaimer": "The views expressed here are the author's alone.",
+    "default_disclaimer_several": "The views expressed here are the authors' alone.",
     "email": "hello@haneul-institute.example",
     "phone": "+1 202 555 0148",
     "x_url": "https://x.example/haneulinstitute",
