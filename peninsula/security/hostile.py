@@ -16,7 +16,6 @@ same on both databases.
 import re
 
 from django import forms
-from django.core.exceptions import BadRequest
 
 MAX_ID = 2**63 - 1  # the largest primary key either database holds
 
@@ -35,18 +34,18 @@ def has_unstorable_text(path: str, query) -> bool:
 
 
 class RefuseControlCharactersMiddleware:
-    """400 Bad Request for a control character in the path or query string.
-
-    Raising BadRequest (rather than returning a bare response) lets Django answer with
-    handler400, the site's own error page. Placed after the middleware that sets the
-    site and the user, which that page's header and footer read."""
+    """400 Bad Request, with the site's error page, for a control character in the path or
+    query string. Placed after the middleware that sets the site and the user, which that
+    page's header and footer read. (Raising BadRequest would log a traceback for each.)"""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if has_unstorable_text(request.path_info, request.GET):
-            raise BadRequest("A control character in the address.")
+            from peninsula.core.views import bad_request
+
+            return bad_request(request)
         return self.get_response(request)
 
 
