@@ -113,7 +113,7 @@ def import_wordpress(options):
         args += ["--map", options.mapping]
     if options.dry_run:
         args.append("--dry-run")
-    _call(*args)
+    _call_or_exit(*args)
 
 
 def search(options):

@@ -149,7 +149,11 @@ def run_import(run: ImportRun) -> ImportRun:
             dry_run=run.dry_run,
             progress=progress,
         )
-    except (SourceError, MappingError, LookupError, OSError) as error:
+    except SourceError as error:
+        # Named as the editor uploaded it, not by the name it was stored under.
+        named = SourceError(error.bare, line=error.line, path=run.file_name)
+        run.status, run.error = ImportRun.Status.FAILED, f"Nothing was imported. {named}"
+    except (MappingError, LookupError, OSError) as error:
         run.status, run.error = ImportRun.Status.FAILED, str(error)
     except Exception as error:
         run.status, run.error = ImportRun.Status.FAILED, f"{type(error).__name__}: {error}"

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from wagtail.search.backends import get_search_backends
 
+from peninsula.search.limits import capped_values
+
 
 class AdminSearchIndex:
     """Collects what was written, so that the title norms are refreshed once at the end."""
@@ -64,7 +66,8 @@ class _ReadOnce:
             return super().prepare_field(obj, field)
         cache = self.__dict__.setdefault("_prepared", {})
         if id(field) not in cache:
-            cache[id(field)] = list(super().prepare_field(obj, field))
+            # As much text as the site search indexes of a page, however large the page.
+            cache[id(field)] = capped_values(super().prepare_field(obj, field))
         return iter(cache[id(field)])
 
 

@@ -19,6 +19,7 @@ from typing import Protocol
 import nh3
 
 from peninsula.core.embeds import player_url
+from peninsula.importers.nesting import MAX_DEPTH, limit_nesting
 
 ALLOWED_TAGS = {
     "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "cite",
@@ -86,12 +87,19 @@ class Node:
 
 
 class _TreeBuilder(HTMLParser):
+    """Builds the tree, no deeper than MAX_DEPTH: the sanitiser can still nest what was flat
+    (unclosed inline tags), and walking the tree recurses once per level."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.root = Node("root", {})
         self.stack = [self.root]
+        self.overflow = 0  # elements opened below MAX_DEPTH and not kept
 
     def handle_starttag(self, tag, attrs):
+        if tag not in VOID and len(self.stack) > MAX_DEPTH:
+            self.overflow += 1
+            return
         node = Node(tag, {key: value or "" for key, value in attrs})
         self.stack[-1].children.append(node)
         if tag not in VOID:
@@ -101,6 +109,9 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(Node(tag, {key: value or "" for key, value in attrs}))
 
     def handle_endtag(self, tag):
+        if self.overflow:
+            self.overflow -= 1
+            return
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].tag == tag:
                 del self.stack[depth:]
@@ -122,10 +133,17 @@ def sanitise(html: str) -> str:
     )
 
 
-def parse(html: str) -> Node:
+def parse(html: str, note=None) -> Node:
+    """The sanitised tree of `html`; `note(message)` hears if its nesting was flattened."""
+    html, flattened = limit_nesting(html)
     builder = _TreeBuilder()
     builder.feed(sanitise(html))
     builder.close()
+    if (flattened or builder.overflow) and note:
+        note(
+            f"HTML nested more than {MAX_DEPTH} levels deep was flattened below that depth "
+            "(its text is kept)"
+        )
     return builder.root
 
 

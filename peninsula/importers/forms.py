@@ -3,6 +3,8 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 
+from peninsula.importers import limits
+
 
 class ImportForm(forms.Form):
     export = forms.FileField(
@@ -28,6 +30,12 @@ class ImportForm(forms.Form):
         export = self.cleaned_data["export"]
         if not export.name.lower().endswith(".xml"):
             raise forms.ValidationError("Choose the .xml file WordPress exported.")
+        if export.size > limits.max_file_bytes():
+            raise forms.ValidationError(
+                f"The file is {limits.megabytes(export.size)}, more than the "
+                f"{limits.megabytes(limits.max_file_bytes())} an import may read "
+                "(PENINSULA_IMPORT_MAX_FILE_MB). Nothing was imported."
+            )
         return export
 
     def clean_mapping(self):

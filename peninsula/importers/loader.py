@@ -112,8 +112,10 @@ class Loader:
     def _run(self):
         self.index = self.source.scan(lambda done, total: self.progress("Reading", done, total))
         for reason, count in self.index.skipped.items():
-            for example in self.index.skipped_examples.get(reason, [])[:1]:
-                self.report.skip(reason, example, count)
+            examples = self.index.skipped_examples.get(reason) or [""]
+            self.report.skip(reason, examples[0], count)
+            for example in examples[1:]:  # each duplicate id is worth naming, for one
+                self.report.skip(reason, example, 0)
         self.urls = UrlIndex(self.index)
         self.origin = self.index.origin
         self.home = HomePage.objects.first()
@@ -255,7 +257,7 @@ class Loader:
         resolver = EntryResolver(self, entry)
         for note in entry.notes:
             resolver.note(note)
-        tree = parse(entry.html)  # once, for the blocks and the summary
+        tree = parse(entry.html, note=resolver.note)  # once, for the blocks and the summary
         text = tree_text(tree) if kind == "post" and not entry.excerpt else ""
         body = tree_to_blocks(tree, resolver)
         if kind == "post":

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from peninsula.core.blocks import stored_text
 from peninsula.core.text import indexable_text
+from peninsula.search.limits import capped
 from peninsula.search.models import DocumentKind
 from peninsula.search.pdf import document_text
 
@@ -29,6 +30,10 @@ class Entry:
     date: datetime.date | None = None
     fields: dict[str, str] = field(default_factory=dict)
     facets: list[tuple[str, int]] = field(default_factory=list)
+
+    def __post_init__(self):
+        # Bounded before analysis, which costs many times the text's size (search/limits.py).
+        self.fields = {name: capped(value or "") for name, value in self.fields.items()}
 
     @property
     def text(self) -> str:

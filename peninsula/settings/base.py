@@ -337,6 +337,16 @@ PENINSULA_SEARCH_WORKERS = (
     if os.environ.get("PENINSULA_SEARCH_WORKERS")
     else None
 )
+# Text indexed per page and field, in millions of characters (search/limits.py): analysis
+# costs many times the text's size, so one enormous page cannot make indexing hold gigabytes.
+PENINSULA_SEARCH_MAX_TEXT_MB = float(os.environ.get("PENINSULA_SEARCH_MAX_TEXT_MB", "1"))
+
+# Imports (docs/importing.md, "Limits"): the largest export file an import reads, and the
+# largest single item (a post with its body and fields) in it. An import's memory grows with
+# the largest item, not with the file; a larger item refuses the file before anything is
+# written, naming the item.
+PENINSULA_IMPORT_MAX_FILE_MB = float(os.environ.get("PENINSULA_IMPORT_MAX_FILE_MB", "1024"))
+PENINSULA_IMPORT_MAX_ITEM_MB = float(os.environ.get("PENINSULA_IMPORT_MAX_ITEM_MB", "10"))
 
 # Security (docs/deployment.md, "Security"). Headers every response carries; production.py
 # adds HTTPS-only cookies, HSTS and the redirect to HTTPS.

@@ -103,6 +103,7 @@ class SourceIndex:
     terms: dict[tuple[str, str], Term] = field(default_factory=dict)
     media: dict[str, Media] = field(default_factory=dict)
     entries: dict[str, EntrySummary] = field(default_factory=dict)
+    item_lines: dict[str, int] = field(default_factory=dict)  # item id -> its first line
     skipped: Counter = field(default_factory=Counter)  # reason -> count
     skipped_examples: dict[str, list[str]] = field(default_factory=dict)
 

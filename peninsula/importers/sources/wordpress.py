@@ -14,12 +14,14 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import unquote, urlparse
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
+from peninsula.importers import limits
 from peninsula.importers.sources.base import (
     Entry,
     EntrySummary,
@@ -31,6 +33,7 @@ from peninsula.importers.sources.base import (
     SourceIndex,
     Term,
 )
+from peninsula.importers.sources.encodings import decoder_for
 from peninsula.importers.sources.wordpress_markup import prepare_html
 
 CHUNK_SIZE = 1024 * 1024
@@ -81,9 +84,18 @@ def _short_name(tag: str) -> str:
 
 
 class _Collector:
-    """An expat target that builds one small tree per record and hands records over."""
+    """An expat target that builds one small tree per record and hands records over.
 
-    def __init__(self, expat_line):
+    A record's text is counted as it arrives: past `max_item_bytes` the rest of it is
+    dropped rather than held (only the id and title are still kept, to name the item),
+    and the record is refused when it closes, before anything is written."""
+
+    # What an element costs beyond its text, roughly, so a record of a million empty
+    # elements counts towards the limit too.
+    ELEMENT_COST = 64
+    NAMING_FIELDS = {"wp:post_id", "title", "wp:post_type"}
+
+    def __init__(self, expat_line, max_item_bytes: int):
         self._line = expat_line
         self.records: list[tuple[Element, int]] = []
         self.channel: dict[str, str] = {}
@@ -92,6 +104,8 @@ class _Collector:
         self._record_line = 0
         self._text: list[str] = []
         self._depth = 0
+        self._max_item = max_item_bytes
+        self._item_size = 0
 
     def start(self, tag, attrib):
         name = _short_name(tag)
@@ -105,30 +119,45 @@ class _Collector:
             )
         self._flush_text()
         if self._stack:
+            self._item_size += self.ELEMENT_COST + sum(map(len, attrib.values()))
+            over = self._item_size > self._max_item
+            if over and not (len(self._stack) == 1 and name in self.NAMING_FIELDS):
+                return  # beyond the limit: not kept (end() knows it by the depth)
             element = Element(name, attrib)
             self._stack[-1].append(element)
             self._stack.append(element)
         elif self._depth == 3 and name in RECORD_TAGS:
             self._stack.append(Element(name, attrib))
             self._record_line = self._line()
+            self._item_size = 0
         elif self._depth == 3 and name in CHANNEL_FIELDS:
             self._stack.append(Element(name, attrib))
 
     def end(self, tag):
+        depth = self._depth
         self._depth -= 1
-        if not self._stack:
-            return
+        # The stack holds the record (at depth 3) and what is kept of it below; an element
+        # that is not its top was dropped by start().
+        if self._stack and len(self._stack) == depth - 2:
+            self._close()
+
+    def _close(self):
         self._flush_text()
         element = self._stack.pop()
         if self._stack:
             return
         if element.tag in RECORD_TAGS:
+            if self._item_size > self._max_item:
+                raise _too_large(element, self._item_size, self._max_item, self._record_line)
             self.records.append((element, self._record_line))
         else:
             self.channel[element.tag] = (element.text or "").strip()
 
     def data(self, text):
-        if self._stack:
+        if not self._stack:
+            return
+        self._item_size += len(text)
+        if self._item_size <= self._max_item or self._stack[-1].tag in self.NAMING_FIELDS:
             self._text.append(text)
 
     def _flush_text(self):
@@ -146,6 +175,18 @@ class _Collector:
         return None
 
 
+def _too_large(element: Element, size: int, limit: int, line: int) -> SourceError:
+    what = " ".join(filter(None, [_text(element, "wp:post_type"), _text(element, "wp:post_id")]))
+    title = _text(element, "title")[:80]
+    return SourceError(
+        f"{what or element.tag} {title!r} is larger than the {limits.megabytes(limit)} one "
+        f"item may hold (PENINSULA_IMPORT_MAX_ITEM_MB; it has about "
+        f"{limits.megabytes(size)}). Nothing was written. Shorten it in WordPress (an image "
+        "pasted into the text is often the cause) or raise the limit.",
+        line=line,
+    )
+
+
 def read_records(path: str, progress: Progress | None = None):
     """Yield (channel fields, element, line) for every record, streaming; raise SourceError."""
     name = os.path.basename(path)
@@ -154,20 +195,32 @@ def read_records(path: str, progress: Progress | None = None):
         handle = open(path, "rb")  # noqa: SIM115 (closed below; a generator cannot use with)
     except OSError as error:
         raise SourceError(f"cannot open the file: {error.strerror}.", path=name) from error
+    if size > limits.max_file_bytes():
+        handle.close()
+        raise SourceError(
+            f"the file is {limits.megabytes(size)}, more than the "
+            f"{limits.megabytes(limits.max_file_bytes())} an import may read "
+            "(PENINSULA_IMPORT_MAX_FILE_MB). Raise that limit, or export the site in parts "
+            "(WordPress exports one post type or date range at a time).",
+            path=name,
+        )
     expat_parser = []  # filled below: the collector asks it for the current line
-    collector = _Collector(lambda: expat_parser[0].CurrentLineNumber)
+    collector = _Collector(lambda: expat_parser[0].CurrentLineNumber, limits.max_item_bytes())
     parser = DefusedXMLParser(
         target=collector, forbid_dtd=True, forbid_entities=True, forbid_external=True
     )
     expat = parser.parser
     expat_parser.append(expat)
     read = 0
+    decoder = None
     try:
         with handle:
             while chunk := handle.read(CHUNK_SIZE):
+                if read == 0:
+                    decoder = _decoder(chunk, name)
                 read += len(chunk)
                 try:
-                    parser.feed(chunk)
+                    parser.feed(_decoded(decoder, chunk, expat, name))
                 except SourceError as error:
                     raise SourceError(error.bare, line=error.line, path=name) from None
                 except DefusedXmlException as error:
@@ -176,15 +229,26 @@ def read_records(path: str, progress: Progress | None = None):
                     ) from None
                 except ParseError as error:
                     raise _parse_error(error, name) from None
+                except ValueError as error:  # pyexpat's own refusals (an encoding it lacks)
+                    raise SourceError(
+                        f"the XML parser cannot read this file ({error}). Export it again "
+                        "from WordPress, which writes UTF-8.",
+                        line=expat.CurrentLineNumber,
+                        path=name,
+                    ) from None
                 for element, line in collector.records:
                     yield collector.channel, element, line
                 collector.records.clear()
                 if progress:
                     progress(read, size)
             try:
+                if decoder is not None:
+                    parser.feed(_decoded(decoder, b"", expat, name, final=True))
                 parser.close()
             except ParseError as error:
                 raise _parse_error(error, name, truncated=True) from None
+            except SourceError as error:
+                raise SourceError(error.bare, line=error.line, path=name) from None
     finally:
         collector.records.clear()
     if "wp:wxr_version" not in collector.channel:
@@ -193,6 +257,34 @@ def read_records(path: str, progress: Progress | None = None):
             "site again from WordPress with Tools → Export → All content.",
             path=name,
         )
+
+
+def _decoder(head: bytes, name: str):
+    try:
+        return decoder_for(head)
+    except SourceError as error:
+        raise SourceError(error.bare, line=error.line, path=name) from None
+
+
+def _decoded(decoder, chunk: bytes, expat, name: str, final: bool = False):
+    """The chunk as expat should get it: bytes it decodes itself, or text decoded here."""
+    if decoder is None:
+        return chunk
+    try:
+        return decoder.decode(chunk, final)
+    except (UnicodeError, ValueError, TypeError) as error:  # codecs raise all three
+        reason = getattr(error, "reason", None) or str(error)
+        raise SourceError(
+            f"the file is not valid {decoder_name(decoder)}, the encoding it declares "
+            f"({reason}), after line {expat.CurrentLineNumber}. Export it again from "
+            "WordPress, or convert it to UTF-8.",
+            line=expat.CurrentLineNumber,
+            path=name,
+        ) from None
+
+
+def decoder_name(decoder) -> str:
+    return type(decoder).__module__.rsplit(".", 1)[-1].replace("_", "-")
 
 
 def _hostile_message(error: DefusedXmlException) -> str:
@@ -269,17 +361,32 @@ class WordPressSource(Source):
     name = "wordpress"
 
     def scan(self, progress: Progress | None = None) -> SourceIndex:
-        index: SourceIndex | None = None
-        for channel, element, line in read_records(self.path, progress):
+        with self._named():
+            index: SourceIndex | None = None
+            for channel, element, line in read_records(self.path, progress):
+                if index is None:
+                    site_url = channel.get("wp:base_blog_url") or channel.get("link", "")
+                    index = SourceIndex(
+                        origin=_origin(site_url),
+                        site_url=site_url,
+                        title=channel.get("title", ""),
+                    )
+                self._index_record(index, element, line)
             if index is None:
-                site_url = channel.get("wp:base_blog_url") or channel.get("link", "")
-                index = SourceIndex(
-                    origin=_origin(site_url), site_url=site_url, title=channel.get("title", "")
-                )
-            self._index_record(index, element, line)
-        if index is None:
-            index = SourceIndex(origin="wordpress", site_url="")
-        return index
+                index = SourceIndex(origin="wordpress", site_url="")
+            return index
+
+    @contextmanager
+    def _named(self):
+        """Errors found while reading the records name this file too, like the parser's."""
+        try:
+            yield
+        except SourceError as error:
+            if error.path:
+                raise
+            raise SourceError(
+                error.bare, line=error.line, path=os.path.basename(self.path)
+            ) from None
 
     def _index_record(self, index: SourceIndex, element: Element, line: int):
         tag = element.tag
@@ -337,6 +444,19 @@ class WordPressSource(Source):
                 "WordPress export has one. Export the site again.",
                 line=line,
             )
+        if post_type in INTERNAL_TYPES:
+            index.skip(INTERNAL_TYPES[post_type], example)
+            return
+        # After the internal types: WordPress repeats a menu item's id in every menu.
+        first = index.item_lines.setdefault(post_id, line)
+        if first != line:
+            # Keep the first, as WordPress's own importer does; never replace it silently.
+            index.skip(
+                "duplicate item id: an earlier item in the file has the same <wp:post_id>; "
+                "the first is imported, this one is not",
+                f"{example} (first at line {first})",
+            )
+            return
         if post_type == "attachment":
             meta = _meta(element)
             url = _text(element, "wp:attachment_url")
@@ -352,9 +472,6 @@ class WordPressSource(Source):
                 parent=_parent(element),
                 page_url=_text(element, "link"),
             )
-            return
-        if post_type in INTERNAL_TYPES:
-            index.skip(INTERNAL_TYPES[post_type], example)
             return
         if post_type not in IMPORTED_TYPES:
             index.skip(f"unknown post type {post_type!r}", example)
@@ -383,10 +500,16 @@ class WordPressSource(Source):
         attachments: dict[str, list[str]] = {}
         for key, media in index.media.items():
             attachments.setdefault(media.parent, []).append(key)
+        with self._named():
+            yield from self._entries(index, progress, only, attachments)
+
+    def _entries(self, index, progress, only, attachments) -> Iterator[Entry]:
         for _channel, element, line in read_records(self.path, progress):
             if element.tag != "item":
                 continue
             post_id = _text(element, "wp:post_id")
+            if index.item_lines.get(post_id) != line:
+                continue  # a duplicate id, reported by scan()
             if post_id in index.entries and (only is None or post_id in only):
                 yield self._entry(index, element, line, attachments.get(post_id, []))
 
@@ -395,7 +518,7 @@ class WordPressSource(Source):
     ) -> Entry:
         post_id = _text(element, "wp:post_id")
         summary = index.entries[post_id]
-        what = f"{summary.kind} {post_id}"
+        what = f"{summary.kind} {post_id} {_text(element, 'title')[:60]!r}"
         meta = _meta(element)
         terms, coauthors = [], []
         for category in element.findall("category"):
