@@ -62,6 +62,14 @@ class ParsedQuery:
         return tuple(term for word in self.words if not word.prefix for term in word.terms)
 
 
+def quoted(text: str) -> str:
+    """The query as a sentence quotes it back: “sanctions”. A query with quotation marks of
+    its own ("north korea") is shown as typed, since quotes around it would double them."""
+    if any(mark in text for mark in '"“”'):
+        return text
+    return f"“{text}”"
+
+
 def clean(raw: str) -> str:
     """Printable characters only, whitespace collapsed, length bounded."""
     text = "".join(ch if ch.isprintable() else " " for ch in raw[: MAX_QUERY_CHARS * 4])

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from peninsula.caching.headers import make_public
 from peninsula.search.engine import FACET_FILTERS, ROW_FILTERS, clean_filters, search
 from peninsula.search.facets import facet_groups
+from peninsula.search.query import quoted
 from peninsula.search.snippets import highlight, mark_all, snippet_source, surface_word
 
 PAGE_SIZE = 10
@@ -43,6 +44,7 @@ def results(request):
         corrected = re.sub(re.escape(typed), surface_word(term, texts), corrected, flags=re.I)
     context = {
         "query": found.query.text,
+        "quoted_query": quoted(found.query.text),
         "results": found,
         "facets": facet_groups(found.facets, params, filters),
         "filters": filters,

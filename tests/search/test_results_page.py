@@ -206,6 +206,33 @@ def test_suggestions_json_with_prefix_of_the_last_word(client, archive):
     assert client.get("/search/suggest/", {"q": "\x00" * 5000}).status_code == 200
 
 
+def test_the_results_page_has_one_search_box_that_keeps_the_filters(client, archive):
+    """The header's box holds the query; a second box on the page would repeat it."""
+    _, soup = page(client, q="sanctions", year="2021", sort="date")
+    boxes = soup.select("input[name=q]")
+    assert [box["id"] for box in boxes] == ["site-search-q"]
+    assert boxes[0]["value"] == "sanctions"
+    form = boxes[0].find_parent("form")
+    hidden = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+    assert hidden == {"year": "2021", "sort": "date"}  # a new query keeps them
+    _, empty = page(client)
+    assert len(empty.select("input[name=q]")) == 1
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    assert not home.select("form[role=search] input[type=hidden]")
+
+
+def test_the_count_line_quotes_a_query_once(client, archive):
+    def count_line(**params):
+        _, soup = page(client, **params)
+        return " ".join(soup.select_one("[data-testid=result-count]").get_text().split())
+
+    assert count_line(q="sanctions") == "14 results for “sanctions”"
+    assert count_line(q='"sanctions enforcement"') == '12 results for "sanctions enforcement"'
+    assert count_line(q='"enforcement note" -won') == '12 results for "enforcement note" -won'
+    _, soup = page(client, q='"no such phrase"')
+    assert 'Nothing matches "no such phrase".' in " ".join(soup.get_text().split())
+
+
 def test_every_page_shows_the_search_box_wired_for_suggestions(client, archive):
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     box = soup.select_one("#site-search-q")

@@ -24,6 +24,7 @@ def test_reindex_rebuilds_from_the_site(series, author):
     output = run("reindex")
     assert "Indexed 3 documents." in output  # the series, the person and the article
     assert run("query", "grid").splitlines()[0] == "1 found for “grid”"
+    assert run("query", '"grid links"').splitlines()[0] == '1 found for "grid links"'
 
 
 def test_query_prints_json(series, author):

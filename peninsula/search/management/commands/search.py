@@ -6,6 +6,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from peninsula.search import actions, parallel
 from peninsula.search.engine import FACET_FILTERS, ROW_FILTERS, search
+from peninsula.search.query import quoted
 from peninsula.search.snippets import plain_snippet
 
 
@@ -92,7 +93,7 @@ class Command(BaseCommand):
         if results.corrections:
             fixed = ", ".join(f"{typed} → {term}" for typed, term in results.corrections.items())
             self.stdout.write(f"Spelling: {fixed}")
-        self.stdout.write(f"{results.total} found for “{results.query.text}”")
+        self.stdout.write(f"{results.total} found for {quoted(results.query.text)}")
         for number, hit in enumerate(hits, start=(results.page - 1) * results.page_size + 1):
             self.stdout.write(f"{number:>3}. {hit['title']}  [{hit['kind']}] {hit['date'] or ''}")
             self.stdout.write(f"     {hit['url']}")
