@@ -44,6 +44,10 @@ class PublicationFeed(Feed):
         where = f" in {scope.title}" if scope.title else ""
         return f"The latest publications{where} from {self.institute.name}."
 
+    def subtitle(self, scope):
+        # Atom's <subtitle> (text); RSS writes the description instead.
+        return self.description(scope)
+
     def author_name(self, scope):
         return self.institute.name
 

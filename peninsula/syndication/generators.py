@@ -2,16 +2,37 @@
 
 Django's generators write one author per entry; a publication has any number, passed in
 an item's `authors` as (name, url) pairs.
+
+Feed classes hand plain text to every generator. Each writer escapes it as its format
+requires: XML escaping (the XML writer's own) everywhere, and, in the fields that readers
+take as HTML (RSS <description>, Atom <summary type="html">), HTML escaping first, so that
+"A & B <East>" reaches a reader as those characters, not as a tag or a stray entity.
+JSON Feed carries the text as it is (content_text, summary).
 """
 
 import json
 
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed, rfc3339_date
+from django.utils.html import escape
 
 DC = "http://purl.org/dc/elements/1.1/"
 
 
-class RssFeed(Rss201rev2Feed):
+class HtmlDescriptions:
+    """For the XML formats: descriptions become HTML (escaped text) as they are added.
+
+    The plain text stays at `plain_description` for fields that are text (itunes:summary).
+    """
+
+    def __init__(self, title, link, description, *args, **kwargs):
+        super().__init__(title, link, description and escape(description), *args, **kwargs)
+        self.feed["plain_description"] = description
+
+    def add_item(self, title, link, description, *args, **kwargs):
+        super().add_item(title, link, description and escape(description), *args, **kwargs)
+
+
+class RssFeed(HtmlDescriptions, Rss201rev2Feed):
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:dc": DC}
 
@@ -21,7 +42,7 @@ class RssFeed(Rss201rev2Feed):
             handler.addQuickElement("dc:creator", name)
 
 
-class AtomFeed(Atom1Feed):
+class AtomFeed(HtmlDescriptions, Atom1Feed):
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         for name, url in item.get("authors", ()):

@@ -27,7 +27,7 @@ class PodcastRss(RssFeed):
         super().add_root_elements(handler)
         podcast = self.feed["podcast"]
         handler.addQuickElement("itunes:author", podcast["author"])
-        handler.addQuickElement("itunes:summary", self.feed["description"])
+        handler.addQuickElement("itunes:summary", self.feed["plain_description"])
         handler.addQuickElement("itunes:type", "episodic")
         if podcast["email"]:
             handler.startElement("itunes:owner", {})
