@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from peninsula.newsletters import tokens
 from peninsula.newsletters.models import ConsentRecord, Delivery, MailingList, Subscriber
 
 
@@ -84,8 +85,12 @@ def send_confirmation(
     last = subscriber.confirmation_sent_at
     if not force and last and now - last < wait:
         return False
-    Subscriber.objects.filter(pk=subscriber.pk).update(confirmation_sent_at=now)
-    subscriber.confirmation_sent_at = now
+    # A fresh nonce: only the newest confirmation link works.
+    nonce = tokens.new_nonce()
+    Subscriber.objects.filter(pk=subscriber.pk).update(
+        confirmation_sent_at=now, confirm_nonce=nonce
+    )
+    subscriber.confirmation_sent_at, subscriber.confirm_nonce = now, nonce
     from peninsula.newsletters.tasks import enqueue, send_confirmation_email
 
     extra = {"lists": list(list_ids), "series": list(series_ids)}
@@ -94,9 +99,20 @@ def send_confirmation(
 
 
 @transaction.atomic
-def confirm(subscriber: Subscriber, extra: dict, *, ip=None) -> bool:
-    """Confirm the address and join the lists the link names. False if nothing was new."""
+def confirm(subscriber: Subscriber, extra: dict, *, ip=None) -> bool | None:
+    """Confirm the address and join the lists the link names. False if nothing was new;
+    None if the link was spent meanwhile (used in another tab, or the person unsubscribed).
+
+    `extra["nonce"]`, when given, must still be the subscriber's: checked under the row
+    lock, so two clicks at once confirm once, and the link is spent here.
+    """
     subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+    nonce = extra.get("nonce")
+    if nonce is not None:
+        if not subscriber.confirm_nonce or subscriber.confirm_nonce != nonce:
+            return None
+        subscriber.confirm_nonce = ""
+        subscriber.save(update_fields=["confirm_nonce"])
     list_ids = set(
         MailingList.objects.filter(pk__in=extra.get("lists") or []).values_list("pk", flat=True)
     )
@@ -130,11 +146,7 @@ def update_preferences(
     subscriber.themes.set(themes)
     subscriber.series.set(series)
     subscriber.frequency = frequency
-    if subscriber.status == Subscriber.Status.UNSUBSCRIBED and (lists or frequency != "none"):
-        # Choosing lists again through their own signed link is a fresh opt-in.
-        subscriber.status = Subscriber.Status.ACTIVE
-        subscriber.unsubscribed_at = None
-    subscriber.save(update_fields=["frequency", "status", "unsubscribed_at"])
+    subscriber.save(update_fields=["frequency"])
     detail = "lists: " + ", ".join(str(item) for item in lists) + f"; digest: {frequency}"
     record_consent(subscriber, "preferences", ip=ip, detail=detail)
     return subscriber
@@ -148,6 +160,7 @@ def unsubscribe_everything(subscriber: Subscriber, *, source="", ip=None) -> boo
     subscriber.status = Subscriber.Status.UNSUBSCRIBED
     subscriber.unsubscribed_at = timezone.now()
     subscriber.frequency = Subscriber.Frequency.NONE
+    subscriber.confirm_nonce = ""  # a confirmation link sent earlier must not undo this
     subscriber.save()
     subscriber.lists.clear()
     subscriber.themes.clear()

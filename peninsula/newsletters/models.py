@@ -60,7 +60,11 @@ class Subscriber(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     # Part of every token: a forgotten person's links stop working, and a row that reuses
     # an id can never be reached by someone else's old link.
-    key = models.CharField(max_length=40, default=new_key, editable=False)
+    # Links carry this random key, never the row id (which would count the subscribers).
+    key = models.CharField(max_length=40, default=new_key, editable=False, unique=True)
+    # The nonce of the one confirmation link that may still be used ("" once it is used,
+    # the person unsubscribes, or none was sent): old links can never subscribe anyone.
+    confirm_nonce = models.CharField(max_length=32, blank=True, editable=False)
     lists = models.ManyToManyField(MailingList, blank=True, related_name="subscribers")
     themes = models.ManyToManyField("taxonomy.Theme", blank=True, related_name="+")
     series = models.ManyToManyField("publications.SeriesPage", blank=True, related_name="+")

@@ -89,16 +89,25 @@ def confirm(request, token):
             )
             return redirect("newsletters:check_inbox")
         return _noindex(render(request, "newsletters/expired_link.html", status=410))
+    except tokens.SpentToken as spent:
+        return _spent(request, spent.subscriber)
     except tokens.InvalidToken:
-        return _invalid(request)
-    if not isinstance(extra, dict):
         return _invalid(request)
     if request.method == "POST":
         changed = actions.confirm(subscriber, extra, ip=client_ip(request))
+        if changed is None:  # spent between the check and the lock (a second click)
+            return _spent(request, subscriber)
         template = "newsletters/confirmed.html" if changed else "newsletters/already_confirmed.html"
         context = {"preferences_token": tokens.make_token(subscriber, tokens.PREFERENCES)}
         return _noindex(render(request, template, context))
     return _noindex(render(request, "newsletters/confirm.html", {"subscriber": subscriber}))
+
+
+def _spent(request, subscriber):
+    """A used, superseded or cancelled confirmation link: say which, and what to do."""
+    subscriber.refresh_from_db()
+    context = {"active": subscriber.is_active}
+    return _noindex(render(request, "newsletters/used_link.html", context, status=410))
 
 
 @never_cache
@@ -112,6 +121,17 @@ def preferences(request, token):
     saved = False
     if request.method == "POST":
         form = PreferencesForm(request.POST, subscriber=subscriber)
+        if form.is_valid() and not subscriber.is_active:
+            # A preferences link may be old or forwarded: it proves nothing about who reads
+            # the mailbox now, so someone who left rejoins only through a fresh confirmation.
+            data = form.cleaned_data
+            actions.send_confirmation(
+                subscriber,
+                [item.pk for item in data["lists"]],
+                [item.pk for item in data["series"]],
+                base=base_url(request),
+            )
+            return redirect("newsletters:check_inbox")
         if form.is_valid():
             actions.update_preferences(subscriber, **form.cleaned_data, ip=client_ip(request))
             saved = True

@@ -49,8 +49,8 @@ def test_sign_up_sends_a_confirmation_and_nothing_else_until_confirmed(
     ]
     assert "Institute updates" in consent[0].detail
 
-    again = client.post(path_of(link))
-    assert b"Already confirmed" in again.content
+    again = client.post(path_of(link))  # links work once (tests/newsletters/test_consent_links.py)
+    assert again.status_code == 410 and b"already confirmed" in again.content
 
 
 def test_the_answer_never_reveals_whether_an_address_is_known(
