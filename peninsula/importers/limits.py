@@ -15,7 +15,7 @@ def max_file_bytes() -> int:
 
 
 def max_item_bytes() -> int:
-    return int(getattr(settings, "PENINSULA_IMPORT_MAX_ITEM_MB", 10) * MB)
+    return int(getattr(settings, "PENINSULA_IMPORT_MAX_ITEM_MB", 5) * MB)
 
 
 def megabytes(size: int) -> str:

@@ -346,7 +346,7 @@ PENINSULA_SEARCH_MAX_TEXT_MB = float(os.environ.get("PENINSULA_SEARCH_MAX_TEXT_M
 # the largest item, not with the file; a larger item refuses the file before anything is
 # written, naming the item.
 PENINSULA_IMPORT_MAX_FILE_MB = float(os.environ.get("PENINSULA_IMPORT_MAX_FILE_MB", "1024"))
-PENINSULA_IMPORT_MAX_ITEM_MB = float(os.environ.get("PENINSULA_IMPORT_MAX_ITEM_MB", "10"))
+PENINSULA_IMPORT_MAX_ITEM_MB = float(os.environ.get("PENINSULA_IMPORT_MAX_ITEM_MB", "5"))
 
 # Security (docs/deployment.md, "Security"). Headers every response carries; production.py
 # adds HTTPS-only cookies, HSTS and the redirect to HTTPS.
