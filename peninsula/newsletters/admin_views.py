@@ -86,14 +86,25 @@ def campaign_detail(request, pk):
                 messages.success(request, f"A test email is on its way to {address}.")
                 return redirect("newsletters_admin:campaign", pk)
         elif action == "resend":
-            count = campaigns.resend_unconfirmed(campaign)
-            messages.success(request, f"{count} unconfirmed recipients will be sent it again.")
+            try:
+                expected = int(request.POST.get("expected", ""))
+            except ValueError:
+                expected = -2  # never a real count: nothing is sent
+            count = campaigns.resend_unconfirmed(campaign, expected=expected)
+            if count < 0:
+                messages.error(
+                    request, "The number of unconfirmed recipients changed. Check it and resend."
+                )
+            else:
+                messages.success(request, f"{count} unconfirmed recipients will be sent it again.")
             return redirect("newsletters_admin:campaign", pk)
     context = {
         "campaign": campaign,
         "report": campaigns.report(campaign),
         "report_keys": campaigns.REPORT_KEYS,
         "unconfirmed": campaign.deliveries.filter(status=Delivery.Status.UNCONFIRMED)[:200],
+        "resendable": campaigns.resendable(campaign),
+        "handed_over": campaign.deliveries.filter(status=Delivery.Status.HANDED_OVER).count(),
         "failed": campaign.deliveries.filter(
             status__in=[Delivery.Status.FAILED, Delivery.Status.BOUNCED]
         )[:200],

@@ -122,14 +122,18 @@ def recover_stalled(now=None) -> dict:
     """Run by every worker's sweeper: revive what a dead worker left behind.
 
     A batch whose lease ran out was held by a worker that died (or hung past its SMTP
-    timeout). The one delivery it may have been sending becomes 'unconfirmed' (the server
-    may or may not have accepted it; never guess, never resend on our own), and the rest of
-    the batch goes back in the queue for a fresh sender.
+    timeout); it goes back in the queue for a fresh sender. The one delivery the worker may
+    have been sending is judged by how far it got (handover.py): still 'sending', the
+    server never had it whole, so it is queued again; 'handed_over', the server has it and
+    it stays so. With a backend that is not SMTP there is no telling: 'unconfirmed', for
+    an editor to decide.
     """
+    from peninsula.newsletters.handover import configured_backend_sees_final_dot
     from peninsula.newsletters.tasks import enqueue, queue_campaign, send_lane
 
     now = now or timezone.now()
     revived = {"scheduled": 0, "queuing": 0, "batches": 0}
+    sees_dot = configured_backend_sees_final_dot()
     for campaign in Campaign.objects.filter(status=Campaign.Status.SCHEDULED, send_at__lte=now):
         revived["scheduled"] += send_now(campaign)
     for pk in Campaign.objects.filter(
@@ -146,10 +150,19 @@ def recover_stalled(now=None) -> dict:
                 pk=batch.pk, owner=batch.owner, status=Batch.Status.RUNNING, lease_until__lt=now
             ).update(status=Batch.Status.QUEUED, owner="", lease_until=None):
                 continue  # its sender renewed the lease just now, or another sweep won
-            Delivery.objects.filter(batch=batch, status=Delivery.Status.SENDING).update(
-                status=Delivery.Status.UNCONFIRMED,
-                last_error="The worker stopped while this message was being sent.",
-            )
+            stopped = Delivery.objects.filter(batch=batch, status=Delivery.Status.SENDING)
+            if sees_dot:
+                # The server never read the message's end, so it dropped it: send it again.
+                stopped.update(
+                    status=Delivery.Status.QUEUED,
+                    last_error="The worker stopped before the message was complete.",
+                )
+            else:
+                stopped.update(
+                    status=Delivery.Status.UNCONFIRMED,
+                    last_error="The worker stopped while this message was being sent.",
+                )
+            # 'handed_over' stays: the server has the message; sending it again would double it.
         transaction.on_commit(lambda pk=batch.campaign_id: enqueue(send_lane, pk))
         revived["batches"] += 1
     for pk in Campaign.objects.filter(status=Campaign.Status.SENDING).values_list("pk", flat=True):
@@ -157,16 +170,23 @@ def recover_stalled(now=None) -> dict:
     return revived
 
 
-def resend_unconfirmed(campaign: Campaign, delivery_ids=None) -> int:
-    """An editor's decision: send again to recipients whose delivery is unconfirmed."""
+def resend_unconfirmed(campaign: Campaign, expected: int | None = None) -> int:
+    """An editor's decision: send again to the recipients whose server acceptance is unknown
+    ('unconfirmed'). Never to 'handed_over' ones: the server has their message.
+
+    `expected` is the number the editor was shown; if it changed meanwhile nothing is sent
+    (returns -1), so nobody is sent a copy the editor did not count. Each delivery is
+    requeued by a conditional update, so two clicks or two editors resend it once.
+    """
     from peninsula.newsletters.tasks import enqueue, send_lane
 
     with transaction.atomic():
+        Campaign.objects.select_for_update().get(pk=campaign.pk)
         unconfirmed = Delivery.objects.filter(
             campaign=campaign, status=Delivery.Status.UNCONFIRMED, subscriber__isnull=False
         )
-        if delivery_ids is not None:
-            unconfirmed = unconfirmed.filter(pk__in=delivery_ids)
+        if expected is not None and unconfirmed.count() != expected:
+            return -1
         batch_ids = set(unconfirmed.values_list("batch_id", flat=True))
         count = unconfirmed.update(status=Delivery.Status.QUEUED, next_attempt_at=None)
         Batch.objects.filter(pk__in=batch_ids, status=Batch.Status.DONE).update(
@@ -180,7 +200,23 @@ def resend_unconfirmed(campaign: Campaign, delivery_ids=None) -> int:
     return count
 
 
-REPORT_KEYS = ["queued", "sent", "unconfirmed", "failed", "bounced", "unsubscribed"]
+def resendable(campaign: Campaign) -> int:
+    """How many recipients 'Send these again' would send to: shown before the editor acts."""
+    return Delivery.objects.filter(
+        campaign=campaign, status=Delivery.Status.UNCONFIRMED, subscriber__isnull=False
+    ).count()
+
+
+# 'handed_over': reached the server, its answer lost (counted apart from 'sent', never resent).
+REPORT_KEYS = [
+    "queued",
+    "sent",
+    "handed_over",
+    "unconfirmed",
+    "failed",
+    "bounced",
+    "unsubscribed",
+]
 
 
 def report(campaign: Campaign) -> dict:

@@ -212,6 +212,9 @@ class Delivery(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         SENDING = "sending", "Sending"
+        # The whole message reached the server (its final dot was written) but its answer
+        # was not recorded: while a lane waits for it, or for good if the lane died then.
+        HANDED_OVER = "handed_over", "Reached the server, answer lost"
         SENT = "sent", "Sent"
         UNCONFIRMED = "unconfirmed", "Unconfirmed"
         FAILED = "failed", "Failed"

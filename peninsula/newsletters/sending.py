@@ -1,10 +1,11 @@
 """The sending loop: one 'lane' works through a campaign's batches, one message at a time.
 
 Exactly once, as far as SMTP allows. Before a message goes out its delivery is marked
-'sending' and committed; after the server's 250 it is marked 'sent' and committed. A lane
-holds one open connection and sends one message at a time on it, so a crash can leave at
-most one delivery per connection in 'sending': the sweeper (campaigns.recover_stalled)
-lists it as 'unconfirmed' and nobody resends it without an editor deciding to. Every claim
+'sending' and committed; just before the final dot, 'handed_over' (handover.py); after the
+server's 250, 'sent'. A lane holds one open connection and sends one message at a time on
+it, so a crash leaves at most one delivery per connection in flight: the sweeper
+(campaigns.recover_stalled) queues a 'sending' one again (the server never had it whole)
+and leaves a 'handed_over' one as it is (the server has it; only its answer was lost). Every claim
 also renews the batch lease under the lane's own owner id, so a lane that lost its batch
 to the sweeper stops instead of sending alongside the new owner.
 """
@@ -23,7 +24,7 @@ from django.db import connection as db_connection
 from django.db.models import Q
 from django.utils import timezone
 
-from peninsula.newsletters import emails
+from peninsula.newsletters import emails, handover
 from peninsula.newsletters.bounces import record_bounce
 from peninsula.newsletters.campaigns import finish_if_done
 from peninsula.newsletters.models import Batch, Campaign, Delivery
@@ -178,8 +179,13 @@ def send_one(delivery, batch, owner, rendered, connection) -> int:
         Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.UNSUBSCRIBED)
         return 0
     message = emails.personalise(rendered, subscriber)
+    if handover.sees_final_dot(connection):
+        handover.before_final_dot(connection, lambda: _hand_over(delivery, batch, owner))
     try:
         connection.send_messages([message])
+    except LostLease:
+        handover.abandon(connection)  # the message stays unfinished: the server drops it
+        raise
     except Exception as error:  # noqa: BLE001  (every outcome is recorded below)
         _record_failure(delivery, error, connection)
         return 0
@@ -190,22 +196,45 @@ def send_one(delivery, batch, owner, rendered, connection) -> int:
     return 1
 
 
+def _hand_over(delivery, batch, owner) -> None:
+    """Committed just before the final dot: from here on the server may have the message."""
+    with db_connection.cursor() as cursor:
+        cursor.execute(_HANDED_OVER, [delivery.pk, batch.pk, owner])
+        if not cursor.rowcount:
+            raise LostLease  # the sweeper queued it again for another lane: don't finish it
+
+
 _CLAIM = (
     "UPDATE newsletters_delivery SET status = 'sending', attempts = attempts + 1 "
     "WHERE id = %s AND status = 'queued' AND EXISTS "
     "(SELECT 1 FROM newsletters_batch WHERE id = %s AND owner = %s)"
 )
-# 'unconfirmed' too: the sweeper may have given up on this lane a moment too early.
+_HANDED_OVER = (
+    "UPDATE newsletters_delivery SET status = 'handed_over' "
+    "WHERE id = %s AND status = 'sending' AND EXISTS "
+    "(SELECT 1 FROM newsletters_batch WHERE id = %s AND owner = %s)"
+)
+# 'handed_over' and 'unconfirmed' too: the sweeper may have given up on this lane a moment
+# too early, and the server's answer is the truth.
 _SENT = (
     "UPDATE newsletters_delivery SET status = 'sent', sent_at = %s, message_id = %s, "
-    "last_error = '' WHERE id = %s AND status IN ('sending', 'unconfirmed')"
+    "last_error = '' WHERE id = %s AND status IN ('sending', 'handed_over', 'unconfirmed')"
 )
 
 
 def _record_failure(delivery, error, connection) -> None:
     kind = classify(error)
     text = f"{type(error).__name__}: {error}"[:500]
-    rows = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING)
+    in_flight = [Delivery.Status.SENDING, Delivery.Status.HANDED_OVER]
+    rows = Delivery.objects.filter(pk=delivery.pk, status__in=in_flight)
+    if kind == "unknown" and handover.sees_final_dot(connection):
+        # Broken before the final dot ('sending'): the server dropped the unfinished
+        # message, so try again later. After it ('handed_over'): it has the message.
+        connection.close()
+        kind = "temporary" if rows.filter(status=Delivery.Status.SENDING).exists() else "lost"
+        if kind == "lost":
+            rows.update(last_error=text)
+            return
     if kind == "temporary":
         attempts = delivery.attempts + 1
         if attempts >= settings.PENINSULA_NEWSLETTER_MAX_ATTEMPTS:

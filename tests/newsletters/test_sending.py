@@ -129,39 +129,6 @@ def test_a_scheduled_campaign_waits_for_its_time(smtp, on_commit, lists, campaig
     assert campaign.status == Campaign.Status.SENT and len(smtp.received) == 1
 
 
-def test_a_dead_senders_batch_is_recovered_and_its_open_message_listed_unconfirmed(
-    smtp, on_commit, lists, campaign, settings
-):
-    """What the sweeper does after a crash, step by step (the SIGKILL test does it for real)."""
-    import datetime
-
-    from django.utils import timezone
-
-    from peninsula.newsletters.models import Batch
-
-    readers = SubscriberFactory.create_batch(3, lists=[lists["Events"]])
-    settings.PENINSULA_NEWSLETTER_CONCURRENCY = 0  # queue, but start no sender
-    on_commit(campaigns.send_now, campaign)
-    batch = Batch.objects.get()
-    first = Delivery.objects.get(subscriber=readers[0])
-    # As a sender leaves it when killed between 'sending' and the server's answer.
-    Batch.objects.filter(pk=batch.pk).update(
-        status="running", owner="dead", lease_until=timezone.now()
-    )
-    Delivery.objects.filter(pk=first.pk).update(status="sending")
-    later = timezone.now() + datetime.timedelta(seconds=1)
-    on_commit(campaigns.recover_stalled, now=later)
-    report = campaigns.report(campaign)
-    assert report["unconfirmed"] == 1 and report["sent"] == 2
-    assert sorted(r for item in smtp.received for r in item.recipients) == sorted(
-        reader.email for reader in readers[1:]
-    )
-    # An editor decides to resend the unconfirmed one.
-    on_commit(campaigns.resend_unconfirmed, campaign)
-    assert campaigns.report(campaign)["sent"] == 3
-    assert len(smtp.to(readers[0].email)) == 1
-
-
 def test_unsubscribing_mid_campaign_is_respected(smtp, on_commit, lists, campaign, settings):
     from peninsula.newsletters.actions import unsubscribe_everything
 
