@@ -2,6 +2,9 @@
 correctly or is refused in one line naming the file, the item and the line, with nothing
 written. Run on both backends like every test; the memory side is bench/hostile_import.py."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -170,3 +173,42 @@ def test_file_over_the_file_limit_is_refused_in_the_admin_and_the_reader(setting
     assert not form.is_valid() and "PENINSULA_IMPORT_MAX_FILE_MB" in str(form.errors)
     run = create_import_run(SimpleUploadedFile("large.xml", content))
     assert run_import(run).error.startswith("Nothing was imported. large.xml: the file is")
+
+
+# The peak of this process alone: VmHWM, since ru_maxrss would also count the forking
+# pytest process (Linux carries it across exec).
+READ_AND_MEASURE = """
+import re, sys
+import django
+django.setup()
+from peninsula.importers.sources.base import SourceError
+from peninsula.importers.sources.wordpress import WordPressSource
+try:
+    WordPressSource(sys.argv[1]).scan()
+    print("read")
+except SourceError as error:
+    print("refused:", error)
+status = open("/proc/self/status").read()
+print(int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1)) // 1024)
+"""
+
+
+def test_reading_a_60_mb_post_holds_no_more_than_the_item_limit(tmp_path):
+    """In a process of its own, for its peak memory: the text past the item limit is dropped
+    as it streams in, so the reader refuses a 60 MB post holding about 5 MB of it."""
+    path = tmp_path / "huge.xml"
+    hostile_corpus._large_body(path, 60 * 1024 * 1024)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "peninsula.settings.test"}
+    env.pop("PENINSULA_IMPORT_MAX_ITEM_MB", None)
+    done = subprocess.run(
+        [sys.executable, "-c", READ_AND_MEASURE, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+        check=True,
+    )
+    outcome, peak_mb = done.stdout.strip().splitlines()
+    assert outcome.startswith("refused: huge.xml, line ") and "post 1 'Huge'" in outcome
+    assert int(peak_mb) < 200, peak_mb
