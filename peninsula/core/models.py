@@ -42,7 +42,7 @@ class InstituteSettings(BaseSiteSetting):
         blank=True,
         default=DEFAULT_DISCLAIMER_SEVERAL,
         help_text="The same for a publication with more than one author (\"the authors' "
-        "alone\"). Leave empty to use the default disclaimer above.",
+        'alone"). Leave empty to use the default disclaimer above.',
     )
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=64, blank=True)

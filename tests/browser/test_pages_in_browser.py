@@ -100,7 +100,7 @@ def test_home_page(page, institute):
     for width in WIDTHS:
         open_at(page, "/", width)
         check_site_chrome(page, institute)
-        expect(page).to_have_title(re.compile(institute.name))
+        expect(page).to_have_title(institute.name)  # once, not "X · X"
         expect(page.get_by_role("heading", level=1)).to_have_text(institute.settings.tagline)
         featured = page.locator("section[aria-labelledby=featured-heading]")
         expect(featured.get_by_role("link", name=institute.article.title)).to_be_visible()
@@ -145,11 +145,68 @@ def test_publication_listing_with_two_filters(page, institute):
         expect(titles).to_have_text(expected)  # newest first
         expect(page.get_by_label("Theme")).to_have_value(security.slug)
         expect(page.get_by_label("Region")).to_have_value(north.slug)
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Publications: Security, North Korea"
+        )
+        expect(page).to_have_title(f"Publications: Security, North Korea · {institute.name}")
         expect(page.get_by_role("link", name="Clear")).to_be_visible()
         check_layout_and_accessibility(page, "listing", width)
 
         page.get_by_role("link", name="Clear").click()
         expect(count).to_have_text(f"{institute.live_count} publications found")
+
+
+def test_a_type_chosen_in_the_filters_names_the_page_and_marks_its_tab(page, institute):
+    for width in WIDTHS:
+        open_at(page, "/publications/", width)
+        page.get_by_label("Type", exact=True).select_option("commentary")
+        page.get_by_role("button", name="Apply filters").click()
+        expect(page).to_have_url(re.compile(r"type=commentary"))
+        expect(page.get_by_role("heading", level=1)).to_have_text("Commentary")
+        expect(page).to_have_title(f"Commentary · {institute.name}")
+        tabs = page.get_by_role("navigation", name="Publication types")
+        expect(tabs.locator("[aria-current=page]")).to_have_text("Commentary")
+        check_layout_and_accessibility(page, "listing-commentary", width)
+
+
+def test_featured_row_leaves_no_empty_column(page, institute):
+    """Three featured: the lead on the left, two stacked beside it; every card has a picture
+    (a placeholder when the publication has none), all of one shape."""
+    from tests import factories
+
+    factories.ArticlePageFactory(
+        series=institute.series,
+        title="Pictured second feature",
+        featured=True,
+        hero_image=factories.ImageFactory(file=factories.png_file(size=(900, 900))),
+    )
+    factories.BriefPageFactory(series=institute.series, title="Unpictured third", featured=True)
+    for width in WIDTHS:
+        open_at(page, "/", width)
+        grid = page.locator(".card-grid--featured")
+        cards = grid.locator(".card")
+        expect(cards).to_have_count(3)
+        pictures = grid.locator(".card__image")
+        expect(pictures).to_have_count(3)
+        for index in range(3):
+            box = pictures.nth(index).bounding_box()
+            ratio = box["width"] / box["height"]
+            if index == 0 and width == DESKTOP:  # the lead fills the height beside it
+                assert ratio < 16 / 9 + 0.02, box
+            else:
+                assert abs(ratio - 16 / 9) < 0.02, (width, index, box)
+        row = grid.bounding_box()
+        lead, second, third = (cards.nth(index).bounding_box() for index in range(3))
+        right = row["x"] + row["width"]
+        if width == DESKTOP:
+            assert lead["width"] > second["width"]
+            assert second["x"] == third["x"] > lead["x"] + lead["width"]
+            assert abs(second["x"] + second["width"] - right) < 1  # nothing empty to the right
+            assert third["y"] > second["y"]
+        else:
+            for box in (lead, second, third):
+                assert abs(box["x"] + box["width"] - right) < 1
+        check_layout_and_accessibility(page, "home-featured", width)
 
 
 def test_series_page(page, institute):
@@ -196,9 +253,16 @@ def test_article_page(page, institute):
         expect(share.get_by_role("link", name="X", exact=True)).to_have_attribute(
             "href", re.compile(r"^https://x\.com/intent/post\?url=http")
         )
+        hero = page.locator(".hero img").bounding_box()
+        assert abs(hero["width"] / hero["height"] - 16 / 9) < 0.02
         related = page.locator("section.related")
         expect(related.get_by_role("heading", name="Related publications")).to_be_visible()
         expect(related.locator(".card")).to_have_count(3)
+        # None of the related pieces has a picture: each card shows the same placeholder.
+        pictures = related.locator(".card__image")
+        expect(pictures).to_have_count(3)
+        heights = {round(pictures.nth(i).bounding_box()["height"]) for i in range(3)}
+        assert len(heights) == 1, heights
         check_layout_and_accessibility(page, "article", width)
 
     page.get_by_role("link", name="Jane Park").first.click()

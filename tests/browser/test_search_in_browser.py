@@ -55,6 +55,11 @@ def test_results_page_at_both_widths(page, institute, korean_article):
     for width in WIDTHS:
         open_at(page, "/search/?q=sanctions", width)
         expect(page.get_by_test_id("result-count")).to_contain_text("for “sanctions”")
+        # One search box, holding the query: the header's.
+        expect(page.locator("input[name=q]")).to_have_count(1)
+        expect(page.get_by_role("combobox", name="Search All Site Content")).to_have_value(
+            "sanctions"
+        )
         expect(page.locator(".search-hit mark").first).to_have_text(
             re.compile("sanctions", re.IGNORECASE)
         )
@@ -67,6 +72,11 @@ def test_results_page_at_both_widths(page, institute, korean_article):
         open_at(page, "/search/?q=비핵화", width)
         expect(page.get_by_role("link", name=korean_article.title)).to_be_visible()
         check_layout_and_accessibility(page, "search-korean", width)
+        open_at(page, "/search/?q=%22sanctions+enforcement%22", width)
+        expect(page.get_by_test_id("result-count")).to_have_text(
+            '1 result for "sanctions enforcement"'
+        )
+        check_layout_and_accessibility(page, "search-phrase", width)
         open_at(page, "/search/?q=sanctoins", width)
         expect(page.get_by_test_id("did-you-mean")).to_contain_text("sanction")
         check_layout_and_accessibility(page, "search-did-you-mean", width)

@@ -131,6 +131,33 @@ def test_a_credit_without_a_label_is_labelled_and_none_shows_without_a_photo(
     assert "Nobody's photo" not in text(soup(client.get(unpictured.url)))
 
 
+def test_the_hero_image_is_cropped_to_16_by_9_whatever_its_shape(client, institute, series):
+    for size in [(1000, 1000), (2400, 600), (800, 1200)]:
+        image = factories.ImageFactory(file=factories.png_file(size=size))
+        article = factories.ArticlePageFactory(series=series, hero_image=image)
+        hero = soup(client.get(article.url)).select_one("figure.hero img.hero__image")
+        width, height = int(hero["width"]), int(hero["height"])
+        assert abs(width / height - 16 / 9) < 0.01, (size, width, height)
+        assert "fill-" in hero["src"]
+        # Two sizes, so a phone does not load the desktop's.
+        assert len(hero["srcset"].split(",")) == 2
+
+
+def test_related_cards_all_carry_a_picture_or_its_placeholder(client, article, series):
+    themes = list(article.themes.all())
+    picture = factories.ImageFactory()
+    factories.ArticlePageFactory(series=series, title="Pictured", themes=themes, hero_image=picture)
+    factories.ArticlePageFactory(series=series, title="Unpictured", themes=themes)
+    cards = soup(client.get(article.url)).select(".related .card")
+    assert len(cards) == 2
+    for card in cards:
+        pictures = card.select("img.card__image, [data-testid=card-placeholder]")
+        assert len(pictures) == 1, card
+    by_title = {text(card.select_one(".card__title")): card for card in cards}
+    assert by_title["Pictured"].select_one("img.card__image")["width"] == "480"
+    assert by_title["Unpictured"].select_one("[data-testid=card-placeholder]") is not None
+
+
 def test_related_publications_are_listed(client, article, series):
     factories.ArticlePageFactory(
         series=series, title="Alliance costs", themes=list(article.themes.all())
