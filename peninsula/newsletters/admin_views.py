@@ -86,14 +86,14 @@ def campaign_detail(request, pk):
                 messages.success(request, f"A test email is on its way to {address}.")
                 return redirect("newsletters_admin:campaign", pk)
         elif action == "resend":
-            try:
-                expected = int(request.POST.get("expected", ""))
-            except ValueError:
-                expected = -2  # never a real count: nothing is sent
-            count = campaigns.resend_unconfirmed(campaign, expected=expected)
+            # Exactly the recipients ticked on the page, or nothing if any of them is no
+            # longer unconfirmed (resent by someone else, or confirmed by a late bounce).
+            ids = {int(v) for v in request.POST.getlist("delivery") if v.isdigit() and len(v) < 19}
+            count = campaigns.resend_unconfirmed(campaign, expected=len(ids), delivery_ids=ids)
             if count < 0:
                 messages.error(
-                    request, "The number of unconfirmed recipients changed. Check it and resend."
+                    request,
+                    "Some of those recipients are no longer unconfirmed. Check the list and resend.",
                 )
             else:
                 messages.success(request, f"{count} unconfirmed recipients will be sent it again.")
@@ -104,7 +104,6 @@ def campaign_detail(request, pk):
         "report_keys": campaigns.REPORT_KEYS,
         "unconfirmed": campaign.deliveries.filter(status=Delivery.Status.UNCONFIRMED)[:200],
         "resendable": campaigns.resendable(campaign),
-        "handed_over": campaign.deliveries.filter(status=Delivery.Status.HANDED_OVER).count(),
         "failed": campaign.deliveries.filter(
             status__in=[Delivery.Status.FAILED, Delivery.Status.BOUNCED]
         )[:200],

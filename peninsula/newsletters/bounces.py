@@ -29,9 +29,10 @@ def record_bounce(email: str, kind: str, *, reason: str = "", message_id: str = 
     if kind not in KINDS:
         raise ValueError(f"unknown bounce kind {kind!r}")
     if message_id:
-        Delivery.objects.filter(message_id=message_id.strip("<>"), status="sent").update(
-            status=Delivery.Status.BOUNCED, last_error=reason[:500]
-        )
+        # Not only 'sent': a bounce proves the server kept an unconfirmed message.
+        Delivery.objects.filter(
+            message_id=message_id.strip("<>"), status__in=["sent", "handed_over", "unconfirmed"]
+        ).update(status=Delivery.Status.BOUNCED, last_error=reason[:500])
     subscriber = Subscriber.objects.select_for_update().filter(email=email.strip().lower()).first()
     if subscriber is None:
         return False

@@ -118,15 +118,21 @@ def finish_if_done(campaign_id: int) -> bool:
     )
 
 
+ANSWER_LOST = (
+    "The whole message reached the server, but the worker stopped before its answer: "
+    "the server may have kept it or dropped it."
+)
+
+
 def recover_stalled(now=None) -> dict:
     """Run by every worker's sweeper: revive what a dead worker left behind.
 
     A batch whose lease ran out was held by a worker that died (or hung past its SMTP
     timeout); it goes back in the queue for a fresh sender. The one delivery the worker may
     have been sending is judged by how far it got (handover.py): still 'sending', the
-    server never had it whole, so it is queued again; 'handed_over', the server has it and
-    it stays so. With a backend that is not SMTP there is no telling: 'unconfirmed', for
-    an editor to decide.
+    server never had it whole, so it is queued again; 'handed_over', the server had the
+    whole message and only it knows whether it kept it: 'unconfirmed', for an editor to
+    decide. With a backend that is not SMTP there is no telling either: 'unconfirmed'.
     """
     from peninsula.newsletters.handover import configured_backend_sees_final_dot
     from peninsula.newsletters.tasks import enqueue, queue_campaign, send_lane
@@ -162,7 +168,11 @@ def recover_stalled(now=None) -> dict:
                     status=Delivery.Status.UNCONFIRMED,
                     last_error="The worker stopped while this message was being sent.",
                 )
-            # 'handed_over' stays: the server has the message; sending it again would double it.
+            # After the dot only the server knows: it may have kept the message or dropped
+            # it when the connection closed before its answer. Never guess; an editor decides.
+            Delivery.objects.filter(batch=batch, status=Delivery.Status.HANDED_OVER).update(
+                status=Delivery.Status.UNCONFIRMED, last_error=ANSWER_LOST
+            )
         transaction.on_commit(lambda pk=batch.campaign_id: enqueue(send_lane, pk))
         revived["batches"] += 1
     for pk in Campaign.objects.filter(status=Campaign.Status.SENDING).values_list("pk", flat=True):
@@ -170,13 +180,14 @@ def recover_stalled(now=None) -> dict:
     return revived
 
 
-def resend_unconfirmed(campaign: Campaign, expected: int | None = None) -> int:
-    """An editor's decision: send again to the recipients whose server acceptance is unknown
-    ('unconfirmed'). Never to 'handed_over' ones: the server has their message.
+def resend_unconfirmed(campaign: Campaign, expected: int | None = None, delivery_ids=None) -> int:
+    """An editor's decision: send again to unconfirmed recipients (the server's acceptance
+    unknown), all of them or those in `delivery_ids` (say, the ones the mail server's log
+    does not show). Never to anyone else.
 
-    `expected` is the number the editor was shown; if it changed meanwhile nothing is sent
-    (returns -1), so nobody is sent a copy the editor did not count. Each delivery is
-    requeued by a conditional update, so two clicks or two editors resend it once.
+    `expected` is the number the editor was shown; if the selection no longer has that many,
+    nothing is sent (returns -1). Each delivery is requeued by one conditional update, so
+    two clicks or two editors resend it once.
     """
     from peninsula.newsletters.tasks import enqueue, send_lane
 
@@ -185,6 +196,8 @@ def resend_unconfirmed(campaign: Campaign, expected: int | None = None) -> int:
         unconfirmed = Delivery.objects.filter(
             campaign=campaign, status=Delivery.Status.UNCONFIRMED, subscriber__isnull=False
         )
+        if delivery_ids is not None:
+            unconfirmed = unconfirmed.filter(pk__in=list(delivery_ids))
         if expected is not None and unconfirmed.count() != expected:
             return -1
         batch_ids = set(unconfirmed.values_list("batch_id", flat=True))
@@ -207,16 +220,8 @@ def resendable(campaign: Campaign) -> int:
     ).count()
 
 
-# 'handed_over': reached the server, its answer lost (counted apart from 'sent', never resent).
-REPORT_KEYS = [
-    "queued",
-    "sent",
-    "handed_over",
-    "unconfirmed",
-    "failed",
-    "bounced",
-    "unsubscribed",
-]
+REPORT_KEYS = ["queued", "sent", "unconfirmed", "failed", "bounced", "unsubscribed"]
+IN_FLIGHT = {Delivery.Status.SENDING, Delivery.Status.HANDED_OVER}
 
 
 def report(campaign: Campaign) -> dict:
@@ -224,7 +229,7 @@ def report(campaign: Campaign) -> dict:
     rows = Delivery.objects.filter(campaign=campaign).values("status").annotate(n=Count("pk"))
     counts = dict.fromkeys(REPORT_KEYS, 0)
     for row in rows:
-        key = "queued" if row["status"] == Delivery.Status.SENDING else row["status"]
+        key = "queued" if row["status"] in IN_FLIGHT else row["status"]
         counts[key] = counts.get(key, 0) + row["n"]
     # Recipients who left after this campaign reached them.
     counts["unsubscribed_after"] = Delivery.objects.filter(

@@ -3,9 +3,10 @@
 An SMTP server takes a message only once it has read the final "." line; a connection that
 drops before then leaves nothing behind. So the sender records 'handed_over' (committed)
 just before it writes that dot. After a crash, a delivery still 'sending' provably never
-reached the server and is queued again by the sweeper; one 'handed_over' did reach it
-(only the server's answer was lost) and is never sent again. With a backend that is not
-SMTP (an HTTP API, say) there is no dot to watch: a crash mid-send stays 'unconfirmed'.
+reached the server and is queued again by the sweeper; one 'handed_over' reached it whole,
+and only the server knows whether it kept it (a server may drop a message whose client
+vanished before its answer): 'unconfirmed', for an editor, never resent on our own. With a
+backend that is not SMTP (an HTTP API, say) there is no dot to watch: 'unconfirmed' too.
 """
 
 import smtplib

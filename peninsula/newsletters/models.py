@@ -212,9 +212,9 @@ class Delivery(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         SENDING = "sending", "Sending"
-        # The whole message reached the server (its final dot was written) but its answer
-        # was not recorded: while a lane waits for it, or for good if the lane died then.
-        HANDED_OVER = "handed_over", "Reached the server, answer lost"
+        # The whole message reached the server (its final dot was written); its answer is
+        # awaited. If the lane dies now the sweeper makes it 'unconfirmed'.
+        HANDED_OVER = "handed_over", "Handed to the server"
         SENT = "sent", "Sent"
         UNCONFIRMED = "unconfirmed", "Unconfirmed"
         FAILED = "failed", "Failed"

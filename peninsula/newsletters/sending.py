@@ -5,7 +5,8 @@ Exactly once, as far as SMTP allows. Before a message goes out its delivery is m
 server's 250, 'sent'. A lane holds one open connection and sends one message at a time on
 it, so a crash leaves at most one delivery per connection in flight: the sweeper
 (campaigns.recover_stalled) queues a 'sending' one again (the server never had it whole)
-and leaves a 'handed_over' one as it is (the server has it; only its answer was lost). Every claim
+and lists a 'handed_over' one as 'unconfirmed' (the server had it whole; only the server
+knows whether it kept it), for an editor to decide. Every claim
 also renews the batch lease under the lane's own owner id, so a lane that lost its batch
 to the sweeper stops instead of sending alongside the new owner.
 """
@@ -180,7 +181,10 @@ def send_one(delivery, batch, owner, rendered, connection) -> int:
         return 0
     message = emails.personalise(rendered, subscriber)
     if handover.sees_final_dot(connection):
-        handover.before_final_dot(connection, lambda: _hand_over(delivery, batch, owner))
+        message_id = message.extra_headers["Message-ID"].strip("<>")
+        handover.before_final_dot(
+            connection, lambda: _hand_over(delivery, batch, owner, message_id)
+        )
     try:
         connection.send_messages([message])
     except LostLease:
@@ -196,10 +200,11 @@ def send_one(delivery, batch, owner, rendered, connection) -> int:
     return 1
 
 
-def _hand_over(delivery, batch, owner) -> None:
-    """Committed just before the final dot: from here on the server may have the message."""
+def _hand_over(delivery, batch, owner, message_id) -> None:
+    """Committed just before the final dot: from here on the server may have the message.
+    Its Message-ID goes with it, so a bounce for it finds the delivery even if the lane dies."""
     with db_connection.cursor() as cursor:
-        cursor.execute(_HANDED_OVER, [delivery.pk, batch.pk, owner])
+        cursor.execute(_HANDED_OVER, [message_id, delivery.pk, batch.pk, owner])
         if not cursor.rowcount:
             raise LostLease  # the sweeper queued it again for another lane: don't finish it
 
@@ -210,7 +215,7 @@ _CLAIM = (
     "(SELECT 1 FROM newsletters_batch WHERE id = %s AND owner = %s)"
 )
 _HANDED_OVER = (
-    "UPDATE newsletters_delivery SET status = 'handed_over' "
+    "UPDATE newsletters_delivery SET status = 'handed_over', message_id = %s "
     "WHERE id = %s AND status = 'sending' AND EXISTS "
     "(SELECT 1 FROM newsletters_batch WHERE id = %s AND owner = %s)"
 )
@@ -227,14 +232,12 @@ def _record_failure(delivery, error, connection) -> None:
     text = f"{type(error).__name__}: {error}"[:500]
     in_flight = [Delivery.Status.SENDING, Delivery.Status.HANDED_OVER]
     rows = Delivery.objects.filter(pk=delivery.pk, status__in=in_flight)
-    if kind == "unknown" and handover.sees_final_dot(connection):
-        # Broken before the final dot ('sending'): the server dropped the unfinished
-        # message, so try again later. After it ('handed_over'): it has the message.
+    # Broken before the final dot ('sending'): the server dropped the unfinished message,
+    # so try again later. After it, only the server knows: 'unconfirmed' below.
+    before_dot = handover.sees_final_dot(connection) and rows.filter(status="sending").exists()
+    if kind == "unknown" and before_dot:
         connection.close()
-        kind = "temporary" if rows.filter(status=Delivery.Status.SENDING).exists() else "lost"
-        if kind == "lost":
-            rows.update(last_error=text)
-            return
+        kind = "temporary"
     if kind == "temporary":
         attempts = delivery.attempts + 1
         if attempts >= settings.PENINSULA_NEWSLETTER_MAX_ATTEMPTS:

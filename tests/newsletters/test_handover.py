@@ -1,7 +1,7 @@
 """After a sender dies, each message it had in flight is judged by how far it got: before
-its final dot the server dropped it (sent again on its own), after it the server has it
-(never sent again). Only where that cannot be told is an editor asked, with the number shown
-first, and a resend never gives anyone a second copy."""
+its final dot the server dropped it (sent again on its own); after it only the server knows,
+so it is 'unconfirmed' and an editor decides, resending exactly the recipients they tick,
+each once."""
 
 import datetime
 
@@ -44,7 +44,7 @@ def received(smtp):
     return sorted(r for item in smtp.received for r in item.recipients)
 
 
-def test_a_dead_senders_messages_are_resent_only_if_the_server_never_had_them(
+def test_a_dead_senders_unfinished_message_is_resent_and_a_finished_one_waits_for_an_editor(
     smtp, on_commit, lists, campaign, settings
 ):
     readers = SubscriberFactory.create_batch(4, lists=[lists["Events"]])
@@ -55,14 +55,16 @@ def test_a_dead_senders_messages_are_resent_only_if_the_server_never_had_them(
     sweep_later(on_commit)
 
     report = campaigns.report(campaign)
-    assert report["sent"] == 3 and report["handed_over"] == 1 and report["unconfirmed"] == 0
-    # The one stopped before its dot went out again by itself; the handed-over one did not.
+    assert report["sent"] == 3 and report["unconfirmed"] == 1
+    # The one stopped before its dot went out again by itself; the other waits for an editor.
     assert received(smtp) == sorted(r.email for r in readers if r.email != after_dot.email)
-    assert campaigns.resendable(campaign) == 0
-    assert on_commit(campaigns.resend_unconfirmed, campaign, expected=0) == 0
-    assert after_dot.email not in received(smtp)
+    assert campaigns.resendable(campaign) == 1
+    # The editor finds it missing from the server's log and ticks it: sent once.
+    assert on_commit(campaigns.resend_unconfirmed, campaign, 1, [after_dot.pk]) == 1
+    assert on_commit(campaigns.resend_unconfirmed, campaign, 1, [after_dot.pk]) == -1
+    assert received(smtp) == sorted(r.email for r in readers)
     campaign.refresh_from_db()
-    assert campaign.status == "sent"
+    assert campaign.status == "sent" and campaigns.report(campaign)["sent"] == 4
 
 
 def test_a_message_left_unfinished_is_dropped_by_the_server(
@@ -74,15 +76,35 @@ def test_a_message_left_unfinished_is_dropped_by_the_server(
     [delivery] = queue_without_sending(on_commit, campaign, settings, [reader])
     real_hand_over = sending._hand_over
 
-    def stolen_first(delivery, batch, owner):
+    def stolen_first(delivery, batch, owner, message_id):
         Batch.objects.filter(pk=batch.pk).update(owner="someone else")
-        real_hand_over(delivery, batch, owner)
+        real_hand_over(delivery, batch, owner, message_id)
 
     monkeypatch.setattr(sending, "_hand_over", stolen_first)
     sending.run_lane(campaign.pk)
     assert smtp.received == []
     delivery.refresh_from_db()
     assert delivery.status == "sending"  # the sweeper queues it again once the lease ends
+
+
+def test_a_handed_over_delivery_keeps_its_message_id_for_bounces(
+    smtp, on_commit, lists, campaign, settings, monkeypatch
+):
+    """Killed between the dot and the 250, a delivery is still found by a later bounce."""
+    from peninsula.newsletters.bounces import record_bounce
+
+    [reader] = SubscriberFactory.create_batch(1, lists=[lists["Events"]])
+    [delivery] = queue_without_sending(on_commit, campaign, settings, [reader])
+    monkeypatch.setattr(sending, "_SENT", "SELECT %s, %s, %s")  # the 250 is never recorded
+    sending.run_lane(campaign.pk)
+    delivery.refresh_from_db()
+    assert delivery.status == "handed_over" and delivery.message_id
+    assert [item.message["Message-ID"].strip("<>") for item in smtp.received] == [
+        delivery.message_id
+    ]
+    record_bounce(reader.email, "hard", reason="550 no such user", message_id=delivery.message_id)
+    delivery.refresh_from_db()
+    assert delivery.status == "bounced"
 
 
 def test_only_a_backend_that_hides_the_end_asks_the_editor_and_resends_once(
