@@ -67,8 +67,8 @@ def decoder_for(head: bytes, *, line: int = 1):
     if not getattr(info, "_is_text_encoding", True) or info.name in NOT_FOR_DOCUMENTS:
         raise SourceError(
             f"the file declares {name!r} as its encoding, which is not a character "
-            "encoding for documents (it packs bytes, like base64 or zlib, or rewrites them). WordPress writes UTF-8: export "
-            "the site again.",
+            "encoding for documents (it packs bytes, like base64 or zlib, or rewrites "
+            "them). WordPress writes UTF-8: export the site again.",
             line=line,
         )
     try:

@@ -181,8 +181,8 @@ def _too_large(element: Element, size: int, limit: int, line: int) -> SourceErro
     return SourceError(
         f"{what or element.tag} {title!r} is larger than the {limits.megabytes(limit)} one "
         f"item may hold (PENINSULA_IMPORT_MAX_ITEM_MB; it has about "
-        f"{limits.megabytes(size)}). Nothing was written. Shorten it in WordPress (an image "
-        "pasted into the text is often the cause) or raise the limit.",
+        f"{limits.megabytes(size)}). Shorten it in WordPress (an image pasted into the "
+        "text is often the cause) or raise the limit.",
         line=line,
     )
 
