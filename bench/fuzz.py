@@ -107,9 +107,9 @@ def real_segments() -> dict:
     return {
         "series": list(SeriesPage.objects.live().values_list("slug", flat=True)),
         "article": [article.series_page.slug, article.slug, str(article.pk)],
-        "theme": list(Theme.objects.values_list("slug", flat=True)[:5]),
-        "region": list(Region.objects.values_list("slug", flat=True)[:5]),
-        "person": list(PersonPage.objects.live().values_list("slug", flat=True)[:5]),
+        "theme": list(Theme.objects.values_list("slug", flat=True)),
+        "region": list(Region.objects.values_list("slug", flat=True)),
+        "person": list(PersonPage.objects.live().values_list("slug", flat=True)),
         "event": [str(pk) for pk in EventPage.objects.live().values_list("pk", flat=True)[:3]],
     }
 
@@ -254,6 +254,7 @@ def warm_up(port: int, real: dict):
     series, article, _ = real["article"]
     paths = ["/", "/publications/", "/search/?q=korea", "/api/v1/publications/"]
     paths += [f"/{slug}/" for slug in real["series"]] + [f"/{series}/{article}/"]
+    paths += [f"/feeds/podcasts/{slug}/" for slug in real["series"]]
     paths += [f"/themes/{slug}/" for slug in real["theme"]]
     paths += [f"/regions/{slug}/" for slug in real["region"]]
     paths += [f"/experts/{slug}/" for slug in real["person"]]
