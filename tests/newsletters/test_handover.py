@@ -124,3 +124,26 @@ def test_only_a_backend_that_hides_the_end_asks_the_editor_and_resends_once(
     assert on_commit(campaigns.resend_unconfirmed, campaign) == 0
     sent_to = sorted(address for message in mailoutbox for address in message.to)
     assert sent_to == sorted(reader.email for reader in readers)
+
+
+def test_the_campaign_page_shows_the_count_and_resends_only_the_ticked(
+    client, django_user_model, on_commit, lists, campaign, settings, mailoutbox
+):
+    from django.urls import reverse
+
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "pw"))
+    settings.PENINSULA_NEWSLETTER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    readers = SubscriberFactory.create_batch(3, lists=[lists["Events"]])
+    first, second, _third = queue_without_sending(on_commit, campaign, settings, readers)
+    die_holding(first.batch, **{f"d{first.pk}": "sending", f"d{second.pk}": "sending"})
+    sweep_later(on_commit)
+    page_url = reverse("newsletters_admin:campaign", args=[campaign.pk])
+    page = client.get(page_url).content.decode()
+    assert "Unconfirmed: 2" in page and first.email in page and second.email in page
+    before = len(mailoutbox)
+    on_commit(client.post, page_url, {"action": "resend", "delivery": [str(first.pk)]})
+    assert [message.to for message in mailoutbox[before:]] == [[first.email]]
+    # The same (now stale) ticked form again: refused, nothing sent.
+    response = on_commit(client.post, page_url, {"action": "resend", "delivery": [str(first.pk)]})
+    assert response.status_code == 302 and len(mailoutbox) == before + 1
+    assert campaigns.resendable(campaign) == 1
