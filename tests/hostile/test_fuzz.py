@@ -59,7 +59,7 @@ def test_hostile_addresses_never_cause_a_server_error_or_a_write(hostile_site, c
     statuses = []
 
     @seed(SEED)
-    @settings(max_examples=200, **FUZZ_SETTINGS)
+    @settings(max_examples=600, **FUZZ_SETTINGS)
     @given(request=strategies.get_request(hostile_site))
     def check(request):
         url, headers = request
@@ -81,7 +81,7 @@ def test_hostile_form_posts_never_cause_a_server_error_and_refusals_write_nothin
     outcomes = []
 
     @seed(SEED)
-    @settings(max_examples=120, **FUZZ_SETTINGS)
+    @settings(max_examples=300, **FUZZ_SETTINGS)
     @given(post=strategies.form_post(hostile_site))
     def check(post):
         path, body = post
@@ -116,7 +116,7 @@ def test_the_api_answers_hostile_requests_from_its_schema_without_server_errors(
         statuses = []
 
         @seed(SEED)
-        @settings(max_examples=120, **FUZZ_SETTINGS)
+        @settings(max_examples=300, **FUZZ_SETTINGS)
         @given(case=cases)
         def check(case):
             before = database_fingerprint()
