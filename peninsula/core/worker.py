@@ -199,7 +199,7 @@ def _run_database_worker(queue: str) -> None:
     worker.run()
 
 
-def run_worker(queue: str = "purge,default") -> None:
+def run_worker(queue: str) -> None:
     """Runs the tasks of the comma-separated queues (RQ always serves them in that order;
     the database worker takes the highest priority first) until stopped."""
     stop = threading.Event()

@@ -242,11 +242,12 @@ def test_on_rq_a_purge_is_dequeued_before_tasks_queued_earlier(
 
 def test_the_worker_serves_the_purge_queue_first(monkeypatch, settings):
     from peninsula.caching.purge import PURGE_QUEUE
+    from peninsula.cli import WORKER_QUEUES
     from peninsula.core import worker
 
     commands = []
     monkeypatch.setattr(worker, "call_command", lambda *args: commands.append(args))
     monkeypatch.setattr(worker, "start_thread", lambda *args: None)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
-    worker.run_worker()
+    worker.run_worker(WORKER_QUEUES)  # `peninsula worker` with no --queue
     assert commands == [("rqworker", PURGE_QUEUE, "default", "--job-class", "django_tasks_rq.Job")]
