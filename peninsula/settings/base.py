@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     # After frontend_cache: its ready() replaces that app's per-page purge handlers.
     "peninsula.caching",
+    # After the apps it orchestrates (publications, search, newsletters, caching).
+    "peninsula.publishing",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -1,0 +1,1 @@
+"""Wagtail's publishing signals, handed to peninsula.publishing.actions."""
