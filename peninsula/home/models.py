@@ -27,6 +27,7 @@ class HomePage(ViewRestrictionsMixin, Page):
         "publications.SeriesPage",
         "people.PeopleIndexPage",
         "home.StandardPage",
+        "enquiries.FormPage",
     ]
     max_count = 1
     template = "home/home_page.html"
@@ -94,5 +95,5 @@ class StandardPage(ViewRestrictionsMixin, Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "enquiries.FormPage"]
     template = "home/standard_page.html"

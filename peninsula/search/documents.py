@@ -63,7 +63,7 @@ def publication_entry(page) -> Entry:
     if isinstance(page, PodcastEpisodePage):
         body.append(indexable_text(page.transcript))
     if isinstance(page, EventPage):
-        body += [page.venue_name, page.venue_address]
+        body += [page.venue_name, page.venue_address, indexable_text(page.transcript)]
         body += [speaker.person.title for speaker in page.speakers.all() if speaker.person_id]
     if isinstance(page, ReportPage) and page.pdf_id:
         body.append(document_text(page.pdf))

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "peninsula.importers",
     "peninsula.syndication",
     "peninsula.newsletters",
+    "peninsula.registrations",
+    "peninsula.enquiries",
     "peninsula.search",
     "peninsula.operations",
     "peninsula.security",
@@ -298,6 +300,12 @@ PENINSULA_FEED_MAX_AGE = 300  # Cache-Control max-age of feeds and API answers, 
 PENINSULA_CALENDAR_LENGTH = 500  # upcoming events in the subscribable calendar
 PENINSULA_SITEMAP_LIMIT = 50_000  # URLs per sitemap file (the protocol's maximum)
 PENINSULA_PODCAST_CATEGORY = ("News", "Politics")  # Apple Podcasts category, subcategory
+
+# Public forms (event registration, contact and enquiry pages): see docs/editors.md.
+PENINSULA_FORM_MIN_SECONDS = 3  # a form sent back sooner is taken for a bot's
+PENINSULA_FORM_MAX_AGE_SECONDS = 24 * 3600  # a form shown longer ago is shown again
+# Event reminders go to confirmed registrations once the event is this close.
+PENINSULA_REMINDER_HOURS = 24
 
 # Newsletters: see docs/newsletters.md.
 # May carry a display name: "Harbour Institute <news@example.org>".

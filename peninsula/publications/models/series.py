@@ -1,5 +1,5 @@
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -29,12 +29,33 @@ class SeriesPage(ViewRestrictionsMixin, Page):
     sort_order = models.IntegerField(
         default=0, help_text="Lower numbers come first on the home page."
     )
+    # Where a podcast series is listened to, for its episodes' "Subscribe" links.
+    apple_podcasts_url = models.URLField("Apple Podcasts", blank=True, db_default="")
+    spotify_url = models.URLField("Spotify", blank=True, db_default="")
+    other_podcast_app_name = models.CharField(
+        "other app's name",
+        max_length=60,
+        blank=True,
+        db_default="",
+        help_text="e.g. 'Pocket Casts'.",
+    )
+    other_podcast_app_url = models.URLField("other app's address", blank=True, db_default="")
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("image"),
         FieldPanel("sort_order"),
+        MultiFieldPanel(
+            [
+                FieldPanel("apple_podcasts_url"),
+                FieldPanel("spotify_url"),
+                FieldPanel("other_podcast_app_name"),
+                FieldPanel("other_podcast_app_url"),
+            ],
+            heading="Podcast apps",
+            help_text="For a podcast series: where listeners subscribe, besides its feed.",
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     parent_page_types = ["home.HomePage"]
@@ -44,6 +65,15 @@ class SeriesPage(ViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = "series"
         verbose_name_plural = "series"
+
+    def podcast_apps(self) -> list[tuple[str, str]]:
+        """(app name, address) for each podcast app the editor linked."""
+        apps = [
+            ("Apple Podcasts", self.apple_podcasts_url),
+            ("Spotify", self.spotify_url),
+            (self.other_podcast_app_name or "Other app", self.other_podcast_app_url),
+        ]
+        return [(name, url) for name, url in apps if url]
 
     def get_context(self, request, *args, **kwargs):
         from peninsula.publications.listing import ListingFilter

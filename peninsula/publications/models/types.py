@@ -131,7 +131,32 @@ class EventPage(PublicationPage):
     venue_name = models.CharField(max_length=255, blank=True)
     venue_address = models.TextField(blank=True)
     online_url = models.URLField(blank=True, help_text="Livestream or video-call link.")
-    registration_url = models.URLField(blank=True)
+    registration_url = models.URLField(
+        blank=True, help_text="Registration on another site. Leave empty to register here."
+    )
+    takes_registrations = models.BooleanField(
+        "take registrations on this site",
+        default=False,
+        db_default=False,  # bulk writers (the generator) insert rows without these columns
+        help_text="Readers register on the event page; see the list under Registrations.",
+    )
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Places available. Leave empty for no limit."
+    )
+    waiting_list = models.BooleanField(
+        default=True,
+        db_default=True,
+        help_text="When every place is taken, readers join a waiting list and are given a "
+        "place, in order, when someone cancels.",
+    )
+    recording_url = models.URLField(
+        blank=True,
+        db_default="",
+        help_text="The YouTube or Vimeo page of the recording, once it has happened.",
+    )
+    transcript = RichTextField(
+        blank=True, db_default="", features=["bold", "italic", "link", "h3"]
+    )
     # Derived on save, in UTC, for ordering and "upcoming" queries.
     starts_at = models.DateTimeField(null=True, editable=False, db_index=True)
     ends_at = models.DateTimeField(null=True, editable=False)
@@ -153,11 +178,29 @@ class EventPage(PublicationPage):
                 [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("online_url")],
                 heading="Where",
             ),
-            FieldPanel("registration_url"),
             InlinePanel("speakers", label="Speaker", heading="Speakers"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("takes_registrations"),
+                    FieldPanel("capacity"),
+                    FieldPanel("waiting_list"),
+                    FieldPanel("registration_url"),
+                ],
+                heading="Registration",
+            ),
+            InlinePanel(
+                "registration_questions",
+                label="Question",
+                heading="Questions for people registering (optional)",
+            ),
+            MultiFieldPanel(
+                [FieldPanel("recording_url"), FieldPanel("transcript")],
+                heading="After the event",
+            ),
         ],
         heading="Event",
     )
+    search_fields = [*PublicationPage.search_fields, index.SearchField("transcript")]
     template = "publications/event_page.html"
 
     class Meta:
@@ -169,6 +212,10 @@ class EventPage(PublicationPage):
             raise ValidationError({"end_date": "The event cannot end before it starts."})
         if not (self.venue_name or self.online_url):
             raise ValidationError({"venue_name": "Give a venue, an online link, or both."})
+        if self.takes_registrations and self.registration_url:
+            raise ValidationError(
+                {"registration_url": "Register here or on another site, not both."}
+            )
 
     def save(self, *args, **kwargs):
         self.starts_at, self.ends_at = self.utc_span()
@@ -202,6 +249,17 @@ class EventPage(PublicationPage):
     @property
     def zone_abbreviation(self) -> str:
         return self.start.strftime("%Z")
+
+    @property
+    def recording_player_url(self) -> str | None:
+        return player_url(self.recording_url) if self.recording_url else None
+
+    @property
+    def registration_open(self) -> bool:
+        """Registration here closes when the event starts."""
+        return self.takes_registrations and self.starts_at is not None and (
+            self.starts_at > timezone.now()
+        )
 
 
 class EventSpeaker(Orderable):
