@@ -16,6 +16,7 @@ urlpatterns = [
     path("search/suggest/", search_views.suggest, name="search-suggest"),
     path("subscribe/", newsletter_views.subscribe, name="subscribe"),
     path("newsletters/", include("peninsula.newsletters.urls")),
+    path("views/", include("peninsula.audience.urls")),
     path("registrations/", include("peninsula.registrations.urls")),
     path("anymail/", include("anymail.urls")),
     path("publications/", include("peninsula.publications.urls")),

@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from peninsula.core.urls_base import base_url
-from peninsula.newsletters import campaigns, importing, previews, tasks
+from peninsula.newsletters import campaigns, importing, previews, tasks, tracking
 from peninsula.newsletters.forms import ImportForm
 from peninsula.newsletters.models import Campaign, Delivery, Subscriber, SubscriberImport
 
@@ -56,6 +56,29 @@ def campaign_index(request):
     return TemplateResponse(request, "newsletters/admin/campaigns.html", {"rows": rows})
 
 
+def recipient_count(request):
+    """How many people the ticked lists reach: the compose form asks as boxes are ticked."""
+    _need(request, "change_campaign")
+    ids = [int(v) for v in request.GET.getlist("lists") if v.isdigit() and len(v) < 10]
+    count = campaigns.count_recipients(ids)
+    return JsonResponse({"count": count, "count_display": f"{count:,}"})
+
+
+def _confirmation(request, campaign, send_form, changed_from=None):
+    """The last step before sending: what goes to whom and when, with the count again."""
+    data = send_form.cleaned_data
+    context = {
+        "campaign": campaign,
+        "lists": campaign.lists.all(),
+        "count": campaigns.recipients(campaign).count(),
+        "when": data["when"],
+        "send_at": data.get("send_at"),
+        "send_form": send_form,
+        "changed_from": changed_from,
+    }
+    return TemplateResponse(request, "newsletters/admin/confirm_send.html", context)
+
+
 def campaign_detail(request, pk):
     _need(request, "change_campaign")
     campaign = get_object_or_404(Campaign, pk=pk)
@@ -63,20 +86,42 @@ def campaign_detail(request, pk):
     test_form = TestEmailForm(prefix="test", initial={"address": request.user.email})
     if request.method == "POST":
         action = request.POST.get("action")
-        if action == "send":
+        if action in ("send", "confirm"):
             send_form = SendForm(request.POST, prefix="send")
-            if not campaign.lists.exists():
-                messages.error(request, "Choose at least one list for this campaign first.")
+            problems = campaigns.problems(campaign)
+            if problems:
+                for problem in problems:
+                    messages.error(request, problem)
+            elif not campaign.is_editable:
+                messages.error(request, "This campaign is already on its way.")
+            elif send_form.is_valid() and action == "send":
+                return _confirmation(request, campaign, send_form)
             elif send_form.is_valid():
+                # The editor confirmed a count; if the lists changed since, show the new one.
+                shown = request.POST.get("expected", "")
+                count = campaigns.recipients(campaign).count()
+                if not shown.isdigit() or int(shown) != count:
+                    return _confirmation(
+                        request, campaign, send_form, changed_from=shown if shown else "?"
+                    )
                 if send_form.cleaned_data["when"] == "now":
                     campaigns.send_now(campaign)
-                    messages.success(request, "The campaign is on its way.")
+                    messages.success(request, f"The campaign is on its way to {count:,} people.")
                 else:
                     campaigns.schedule(campaign, send_form.cleaned_data["send_at"])
-                    messages.success(request, "The campaign is scheduled.")
+                    messages.success(
+                        request,
+                        f"The campaign is scheduled for {count:,} people. You can cancel it "
+                        "until then.",
+                    )
                 return redirect("newsletters_admin:campaign", pk)
         elif action == "unschedule":
-            campaigns.unschedule(campaign)
+            if campaigns.unschedule(campaign):
+                messages.success(
+                    request, "The scheduled send is cancelled: the campaign is a draft again."
+                )
+            else:
+                messages.error(request, "Too late to cancel: the campaign is already on its way.")
             return redirect("newsletters_admin:campaign", pk)
         elif action == "test":
             test_form = TestEmailForm(request.POST, prefix="test")
@@ -100,6 +145,11 @@ def campaign_detail(request, pk):
             return redirect("newsletters_admin:campaign", pk)
     context = {
         "campaign": campaign,
+        "count": campaigns.recipients(campaign).count(),
+        "problems": campaigns.problems(campaign) if campaign.is_editable else [],
+        "links": campaign.links.all()[:100],
+        "track_opens": settings.PENINSULA_NEWSLETTER_TRACK_OPENS,
+        "web_url": tracking.web_url(campaign.pk, base_url(request)),
         "report": campaigns.report(campaign),
         "report_keys": campaigns.REPORT_KEYS,
         "unconfirmed": campaign.deliveries.filter(status=Delivery.Status.UNCONFIRMED)[:200],

@@ -55,9 +55,37 @@ def unschedule(campaign: Campaign) -> bool:
 
 
 def recipients(campaign: Campaign):
+    return recipients_of_lists(campaign.lists.all())
+
+
+def recipients_of_lists(lists):
+    """Confirmed subscribers on any of `lists` (ids or a queryset), each once."""
     through = Subscriber.lists.through
-    on_lists = through.objects.filter(mailinglist__in=campaign.lists.all()).values("subscriber")
+    on_lists = through.objects.filter(mailinglist__in=lists).values("subscriber")
     return Subscriber.objects.filter(status=Subscriber.Status.ACTIVE, pk__in=on_lists)
+
+
+def count_recipients(list_ids) -> int:
+    """How many people a send to these lists would reach now (the compose form's count)."""
+    list_ids = list(list_ids)
+    return recipients_of_lists(list_ids).count() if list_ids else 0
+
+
+def problems(campaign: Campaign) -> list[str]:
+    """What stops this campaign from being sent, in words for the editor (empty: none)."""
+    found = []
+    if not campaign.lists.exists():
+        found.append("Choose at least one list for this campaign first.")
+    items = list(campaign.items.select_related("publication").order_by("sort_order")[:1])
+    if campaign.template != Campaign.Template.NEWSLETTER and not items:
+        article = "An" if campaign.template == Campaign.Template.INVITATION else "A"
+        found.append(f"{article} {campaign.get_template_display().lower()} needs a publication.")
+    if campaign.template == Campaign.Template.INVITATION and items:
+        from peninsula.publications.models import EventPage
+
+        if not isinstance(items[0].publication.specific, EventPage):
+            found.append("An event invitation's first publication must be an event.")
+    return found
 
 
 def queue_recipients(campaign_id: int) -> int:
@@ -69,10 +97,14 @@ def queue_recipients(campaign_id: int) -> int:
     queued = 0
     first = Campaign.objects.get(pk=campaign_id)
     if not first.rendered_html:
-        rendered = render_campaign(first)
-        Campaign.objects.filter(pk=campaign_id, rendered_html="").update(
+        from peninsula.newsletters.emails import LIVE
+        from peninsula.newsletters.tracking import remember_links
+
+        rendered = render_campaign(first, track=LIVE)
+        if Campaign.objects.filter(pk=campaign_id, rendered_html="").update(
             rendered_html=rendered.html, rendered_text=rendered.text
-        )
+        ):
+            remember_links(campaign_id, rendered.links)
     while True:
         with transaction.atomic():
             campaign = Campaign.objects.select_for_update().get(pk=campaign_id)

@@ -57,7 +57,8 @@ class PreferencesForm(forms.Form):
         from peninsula.taxonomy.models import Theme
 
         # Public lists, plus any private list this person is already on (so they can leave).
-        mine = subscriber.lists.values("pk")
+        # No subscriber: a test email's stand-in reader, offered the public lists.
+        mine = subscriber.lists.values("pk") if subscriber is not None else []
         self.fields["lists"].queryset = MailingList.objects.filter(public=True) | (
             MailingList.objects.filter(pk__in=mine)
         )

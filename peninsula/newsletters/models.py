@@ -6,14 +6,18 @@ before anything is sent, so a crash can never make the list of recipients forget
 
 import secrets
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
+
+from peninsula.newsletters.widgets import RecipientListsWidget
 
 
 def new_key() -> str:
@@ -136,6 +140,20 @@ class Campaign(ClusterableModel):
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
 
+    class Template(models.TextChoices):
+        NEWSLETTER = "newsletter", "Newsletter"
+        ALERT = "alert", "Single-publication alert"
+        INVITATION = "invitation", "Event invitation"
+
+    template = models.CharField(
+        "email template",
+        max_length=16,
+        choices=Template.choices,
+        default=Template.NEWSLETTER,
+        help_text="Newsletter: an introduction, then each publication. Alert: the first "
+        "publication alone, large. Invitation: the first publication, which must be an "
+        "event, with its date, place and how to register.",
+    )
     subject = models.CharField(max_length=200)
     preheader = models.CharField(
         max_length=200, blank=True, help_text="The line mail programs show after the subject."
@@ -157,11 +175,15 @@ class Campaign(ClusterableModel):
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # How many times the open-counting image was loaded (only with
+    # PENINSULA_NEWSLETTER_TRACK_OPENS): a total for the campaign, never per person.
+    opens = models.PositiveIntegerField(default=0, editable=False)
 
     panels = [
+        FieldPanel("template", widget=forms.RadioSelect),
         FieldPanel("subject"),
         FieldPanel("preheader"),
-        FieldPanel("lists"),
+        FieldPanel("lists", widget=RecipientListsWidget),
         FieldPanel("introduction"),
         MultiFieldPanel([InlinePanel("items", label="Publication")], heading="Publications"),
         FieldPanel("closing"),
@@ -186,6 +208,48 @@ class CampaignItem(Orderable):
     note = models.TextField(blank=True, help_text="Optional words of your own under the summary.")
 
     panels = [FieldPanel("publication"), FieldPanel("note")]
+
+
+class CampaignLink(models.Model):
+    """One link in a campaign and how many times it was followed: a total, never who."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="links")
+    url = models.CharField(max_length=2000)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-clicks", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "url"], name="one_row_per_campaign_link")
+        ]
+
+    def __str__(self):
+        return f"{self.url}: {self.clicks}"
+
+
+@register_setting(icon="mail")
+class NewsletterSettings(BaseSiteSetting):
+    """How the institute's emails look and who they come from (Settings → Newsletter)."""
+
+    sender_name = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The name readers see as the sender. Defaults to the institute's name.",
+    )
+    logo = models.ForeignKey(
+        "assets.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown at the top of every email (a PNG or JPEG version is sent, as mail "
+        "programs do not show SVG). Defaults to the site's logo.",
+    )
+
+    panels = [FieldPanel("sender_name"), FieldPanel("logo")]
+
+    class Meta:
+        verbose_name = "newsletter settings"
 
 
 class Batch(models.Model):

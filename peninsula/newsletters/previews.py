@@ -3,13 +3,14 @@
 from django.conf import settings
 from django.core.mail import get_connection
 
-from peninsula.newsletters import emails
+from peninsula.newsletters import emails, tokens
 from peninsula.newsletters.models import Campaign, Subscriber
 
 
 def _sample_reader(address: str) -> Subscriber:
-    # Unsaved: the links in a preview or test lead nowhere (no real subscriber behind them).
-    return Subscriber(pk=0, email=address, name="Preview", key="preview")
+    # Unsaved, with the stand-in key: a test email's preference and unsubscribe links open
+    # the real pages, which show what a reader sees and change nothing (views.py).
+    return Subscriber(pk=0, email=address, name="Preview", key=tokens.SAMPLE_KEY)
 
 
 def preview_html(campaign: Campaign, base: str | None = None) -> str:
@@ -20,7 +21,8 @@ def preview_html(campaign: Campaign, base: str | None = None) -> str:
 
 def send_test(campaign_id: int, address: str, base: str = "") -> bool:
     campaign = Campaign.objects.get(pk=campaign_id)
-    rendered = emails.render_campaign(campaign, base or None)
+    # Links go through the click redirect, as a reader's would, but are not counted.
+    rendered = emails.render_campaign(campaign, base or None, track=emails.TEST)
     rendered.subject = f"[Test] {rendered.subject}"
     message = emails.personalise(rendered, _sample_reader(address), base=base or None)
     message.connection = get_connection(settings.PENINSULA_NEWSLETTER_EMAIL_BACKEND)

@@ -78,9 +78,11 @@ def run_lane(campaign_id: int) -> int:
     if campaign is None or campaign.status != Campaign.Status.SENDING:
         return 0
     if campaign.rendered_html:
-        rendered = emails.Rendered(campaign.subject, campaign.rendered_text, campaign.rendered_html)
+        rendered = emails.Rendered(
+            campaign.subject, campaign.rendered_text, campaign.rendered_html, emails.sender()
+        )
     else:
-        rendered = emails.render_campaign(campaign)
+        rendered = emails.render_campaign(campaign, track=emails.LIVE)
     lanes = max(1, settings.PENINSULA_NEWSLETTER_CONCURRENCY)
     throttle = Throttle(settings.PENINSULA_NEWSLETTER_RATE / lanes)
     owner = uuid.uuid4().hex

@@ -41,6 +41,22 @@ class SpentToken(InvalidToken):
         self.subscriber = subscriber
 
 
+# The key of the stand-in reader of test emails: their preference and unsubscribe links
+# open the real pages in a mode that changes nothing. Real keys are 32 characters.
+SAMPLE_KEY = "sample-reader"
+
+
+def is_sample(token: str) -> bool:
+    """True for a genuine (signed) preferences token of a test email's stand-in reader."""
+    if not isinstance(token, str) or len(token) > 300:
+        return False
+    try:
+        payload = signing.loads(token, salt=PREFERENCES)
+    except (signing.BadSignature, ValueError, TypeError):
+        return False
+    return payload == ["p", SAMPLE_KEY]
+
+
 def new_nonce() -> str:
     return secrets.token_urlsafe(12)
 

@@ -9,4 +9,7 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("preferences/<str:token>/", views.preferences, name="preferences"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("click/<str:token>/", views.click, name="click"),
+    path("open/<str:token>/", views.opened, name="open"),
+    path("web/<str:token>/", views.web_version, name="web"),
 ]

@@ -4,14 +4,17 @@ Views only parse and validate; every change goes through actions.py. The sign-up
 is the same page for every address, known or not.
 """
 
-from django.http import HttpResponse
+import base64
+
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from peninsula.core.urls_base import base_url
-from peninsula.newsletters import actions, tokens
+from peninsula.newsletters import actions, tokens, tracking
 from peninsula.newsletters.crosssite import same_site_posts_only
 from peninsula.newsletters.forms import PreferencesForm, SignupForm
 from peninsula.newsletters.ratelimit import client_ip, rate_limited
@@ -114,6 +117,8 @@ def _spent(request, subscriber):
 @require_http_methods(["GET", "POST"])
 @rate_limited("preferences")
 def preferences(request, token):
+    if tokens.is_sample(token):
+        return _sample_preferences(request, token)
     try:
         subscriber = tokens.read_token(token, tokens.PREFERENCES)
     except tokens.InvalidToken:
@@ -156,6 +161,15 @@ def preferences(request, token):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
+    if tokens.is_sample(token):
+        # A test email's link: the pages a reader would see, and nothing unsubscribed.
+        if request.method == "POST":
+            if request.POST.get("List-Unsubscribe") == "One-Click":
+                return HttpResponse("A test email: nobody was unsubscribed.\n", "text/plain")
+            context = {"token": token, "sample": True}
+            return _noindex(render(request, "newsletters/unsubscribed.html", context))
+        context = {"token": token, "sample": True}
+        return _noindex(render(request, "newsletters/unsubscribe.html", context))
     try:
         subscriber = tokens.read_token(token, tokens.PREFERENCES)
     except tokens.InvalidToken:
@@ -167,3 +181,78 @@ def unsubscribe(request, token):
         return _noindex(render(request, "newsletters/unsubscribed.html", {"token": token}))
     context = {"subscriber": subscriber, "token": token}
     return _noindex(render(request, "newsletters/unsubscribe.html", context))
+
+
+def _sample_preferences(request, token):
+    """A test email's preferences link: the reader's page with the public lists, saving
+    nothing (the test went to an editor, not to anyone on the lists)."""
+    form = PreferencesForm(request.POST or None, subscriber=None)
+    tried = request.method == "POST" and form.is_valid()
+    context = {"form": form, "token": token, "sample": True, "tried": tried}
+    return _noindex(render(request, "newsletters/preferences.html", context))
+
+
+def _broken_link(request):
+    return _noindex(render(request, "newsletters/broken_link.html", status=400))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def click(request, token):
+    """A link in a campaign: count it (a total per link, nobody named), then go on to the
+    address the signed token holds, and only there."""
+    try:
+        campaign_id, url, count = tracking.read_click(token)
+    except tracking.InvalidLink:
+        return _broken_link(request)
+    if count and request.method == "GET":
+        tracking.record_click(campaign_id, url)
+    response = HttpResponseRedirect(url)
+    response["Referrer-Policy"] = "no-referrer"  # the destination learns nothing of the email
+    return response
+
+
+# A transparent 1x1 GIF.
+_PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def opened(request, token):
+    """The open-counting image (PENINSULA_NEWSLETTER_TRACK_OPENS): one more load, in total."""
+    try:
+        campaign_id = tracking.read_campaign_token(token, tracking.OPEN)
+    except tracking.InvalidLink:
+        return HttpResponse(_PIXEL, content_type="image/gif", status=404)
+    if request.method == "GET":
+        tracking.record_open(campaign_id)
+    return HttpResponse(_PIXEL, content_type="image/gif")
+
+
+@require_http_methods(["GET", "HEAD"])
+def web_version(request, token):
+    """ "View in browser": the campaign as emailed (as it was frozen for sending), public to
+    whoever holds the signed address, with nobody's own links in it."""
+    from peninsula.newsletters.emails import render_campaign
+    from peninsula.newsletters.models import Campaign
+
+    try:
+        campaign = Campaign.objects.filter(
+            pk=tracking.read_campaign_token(token, tracking.WEB)
+        ).first()
+    except tracking.InvalidLink:
+        campaign = None
+    if campaign is None:
+        return _broken_link(request)
+    page = campaign.rendered_html or render_campaign(campaign, base_url(request)).html
+    page = tracking.for_the_browser(page, request.build_absolute_uri(reverse("subscribe")))
+    response = HttpResponse(page)
+    # Its own policy: the email's styles are inline attributes (mail programs read nothing
+    # else), which the site's policy refuses; no script at all.
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; img-src 'self' https: data:; style-src 'unsafe-inline'; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "same-origin"
+    return response

@@ -5,7 +5,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from peninsula.newsletters import admin_views
 from peninsula.newsletters.models import Campaign, MailingList, Subscriber
@@ -14,6 +14,7 @@ urlpatterns = [
     path("campaigns/", admin_views.campaign_index, name="campaigns"),
     path("campaigns/<int:pk>/", admin_views.campaign_detail, name="campaign"),
     path("campaigns/<int:pk>/preview/", admin_views.campaign_preview, name="preview"),
+    path("campaigns/recipients/", admin_views.recipient_count, name="recipient_count"),
     path("subscribers/import/", admin_views.import_subscribers, name="import_form"),
     path("subscribers/import/<int:pk>/", admin_views.import_detail, name="import"),
     path("subscribers/import/<int:pk>/status/", admin_views.import_status, name="import_status"),
@@ -60,11 +61,28 @@ class SubscriberViewSet(SnippetViewSet):
     ]
 
 
+class _ToSendPage:
+    """After saving a campaign, go to its page: preview, test, send and report live there."""
+
+    def get_success_url(self):
+        return reverse("newsletters_admin:campaign", args=[self.object.pk])
+
+
+class CampaignCreateView(_ToSendPage, CreateView):
+    pass
+
+
+class CampaignEditView(_ToSendPage, EditView):
+    pass
+
+
 class CampaignViewSet(SnippetViewSet):
     model = Campaign
     icon = "mail"
-    list_display = ["subject", "status", "send_at", "created_at"]
-    list_filter = ["status"]
+    list_display = ["subject", "template", "status", "send_at", "created_at"]
+    list_filter = ["status", "template"]
+    add_view_class = CampaignCreateView
+    edit_view_class = CampaignEditView
 
 
 for viewset in (MailingListViewSet, SubscriberViewSet, CampaignViewSet):

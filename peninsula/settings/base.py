@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "peninsula.importers",
     "peninsula.syndication",
     "peninsula.newsletters",
+    "peninsula.audience",
     "peninsula.registrations",
     "peninsula.enquiries",
     "peninsula.search",
@@ -339,6 +340,9 @@ PENINSULA_NEWSLETTER_SOFT_BOUNCE_LIMIT = 3  # soft bounces before mail stops (ha
 PENINSULA_NEWSLETTER_CONFIRM_DAYS = 7
 PENINSULA_NEWSLETTER_RESEND_MINUTES = 5  # at most one confirmation email per address per this
 PENINSULA_NEWSLETTER_RATE_LIMIT = (10, 600)  # POSTs per IP per window (seconds) and endpoint
+# Count how often each campaign's emails are opened (a 1x1 image from this site): off by
+# default, since mail programs block or prefetch images and the figure misleads (docs/newsletters.md).
+PENINSULA_NEWSLETTER_TRACK_OPENS = os.environ.get("PENINSULA_NEWSLETTER_TRACK_OPENS", "") == "1"
 ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", ""), **_anymail}
 
 # Processes that read and analyze pages in a search index rebuild (unset: one per core, up to 4).

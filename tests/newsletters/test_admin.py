@@ -24,14 +24,33 @@ def editor(client, django_user_model):
 
 
 def test_an_editor_composes_previews_tests_and_sends_a_campaign(
-    client, editor, smtp, on_commit, lists, series, institute
+    client, editor, smtp, on_commit, lists, series, institute, author
 ):
     article = factories.ArticlePageFactory(
-        series=series, title="The alliance at seventy", summary="What holds it together."
+        series=series,
+        title="The alliance at seventy",
+        summary="What holds it together.",
+        authors=[author],
     )
     readers = SubscriberFactory.create_batch(3, lists=[lists["Weekly brief"]])
+    SubscriberFactory(lists=[lists["Weekly brief"]], status="pending")  # not a recipient
+
+    # The compose form: lists are checkboxes, with the number of people they reach.
+    form = BeautifulSoup(
+        client.get(reverse("wagtailsnippets_newsletters_campaign:add")).content, "html.parser"
+    )
+    boxes = form.select("input[type=checkbox][name=lists]")
+    assert {box["value"] for box in boxes} == {str(item.pk) for item in lists.values()}
+    assert form.select_one("[data-recipient-number]").get_text() == "0"
+    assert {radio["value"] for radio in form.select("input[type=radio][name=template]")} == {
+        "newsletter",
+        "alert",
+        "invitation",
+    }
+
     data = nested_form_data(
         {
+            "template": "newsletter",
             "subject": "Weekly brief 41",
             "preheader": "Three things to read",
             "introduction": rich_text("<p>Good morning from the institute.</p>"),
@@ -43,19 +62,39 @@ def test_an_editor_composes_previews_tests_and_sends_a_campaign(
     response = client.post(reverse("wagtailsnippets_newsletters_campaign:add"), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     campaign = Campaign.objects.get(subject="Weekly brief 41")
+    page_url = reverse("newsletters_admin:campaign", args=[campaign.pk])
+    assert response["Location"] == page_url  # saving leads to where it is tested and sent
     assert [item.publication_id for item in campaign.items.all()] == [article.pk]
     assert list(campaign.lists.all()) == [lists["Weekly brief"]]
+    edit = BeautifulSoup(
+        client.get(
+            reverse("wagtailsnippets_newsletters_campaign:edit", args=[campaign.pk])
+        ).content,
+        "html.parser",
+    )
+    assert edit.select_one("[data-recipient-number]").get_text() == "3"
 
     preview = client.get(reverse("newsletters_admin:preview", args=[campaign.pk]))
     assert b"The alliance at seventy" in preview.content and b"Start here." in preview.content
 
-    page_url = reverse("newsletters_admin:campaign", args=[campaign.pk])
+    hub = BeautifulSoup(client.get(page_url).content, "html.parser")
+    assert hub.select_one("#recipient-count").get_text() == "3"
     on_commit(client.post, page_url, {"action": "test", "test-address": "ed@example.org"})
     [test] = smtp.to("ed@example.org")
     assert test.message["Subject"] == "[Test] Weekly brief 41"
     assert Delivery.objects.count() == 0  # a test is not a send
 
-    sent = on_commit(client.post, page_url, {"action": "send", "send-when": "now"})
+    # "Review and send" shows the count again; nothing goes before the confirmation.
+    review = client.post(page_url, {"action": "send", "send-when": "now"})
+    assert review.status_code == 200 and Delivery.objects.count() == 0
+    confirm = BeautifulSoup(review.content, "html.parser")
+    assert confirm.select_one("#confirm-count").get_text() == "3"
+    assert confirm.select_one("button[value=confirm]").get_text() == "Send to 3 recipients"
+    assert confirm.select_one("input[name=expected]")["value"] == "3"
+
+    sent = on_commit(
+        client.post, page_url, {"action": "confirm", "send-when": "now", "expected": "3"}
+    )
     assert sent.status_code == 302
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.SENT
@@ -68,7 +107,38 @@ def test_an_editor_composes_previews_tests_and_sends_a_campaign(
     assert b"Weekly brief 41" in listing.content
 
 
-def test_a_send_can_be_scheduled_but_not_in_the_past(client, editor, lists):
+def test_the_confirmation_refuses_a_count_that_changed_meanwhile(client, editor, lists, mailoutbox):
+    """The editor confirmed "3 recipients" but a fourth person joined since: nothing is sent,
+    and the confirmation comes back with the new number."""
+    SubscriberFactory.create_batch(4, lists=[lists["Events"]])
+    campaign = Campaign.objects.create(subject="Counted")
+    campaign.lists.set([lists["Events"]])
+    campaign.save()
+    url = reverse("newsletters_admin:campaign", args=[campaign.pk])
+    again = client.post(url, {"action": "confirm", "send-when": "now", "expected": "3"})
+    page = BeautifulSoup(again.content, "html.parser")
+    assert page.select_one("#count-changed") is not None
+    assert page.select_one("#confirm-count").get_text() == "4"
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DRAFT and not Delivery.objects.exists()
+
+
+def test_the_recipient_count_counts_each_confirmed_person_once(client, editor, lists):
+    both = SubscriberFactory(lists=[lists["Events"], lists["Weekly brief"]])
+    SubscriberFactory(lists=[lists["Events"]])
+    SubscriberFactory(lists=[lists["Weekly brief"]], status="unsubscribed")
+    SubscriberFactory(lists=[lists["Weekly brief"]], status="pending")
+    url = reverse("newsletters_admin:recipient_count")
+    ids = [lists["Events"].pk, lists["Weekly brief"].pk]
+    assert client.get(url, {"lists": ids}).json() == {"count": 2, "count_display": "2"}
+    assert client.get(url, {"lists": [lists["Weekly brief"].pk]}).json()["count"] == 1
+    assert client.get(url).json()["count"] == 0
+    assert client.get(url, {"lists": ["x", "9" * 30]}).json()["count"] == 0
+    assert both.lists.count() == 2
+
+
+def test_a_send_can_be_scheduled_but_not_in_the_past_and_cancelled(client, editor, lists):
+    SubscriberFactory(lists=[lists["Events"]])
     campaign = Campaign.objects.create(subject="Later")
     campaign.lists.set([lists["Events"]])
     campaign.save()
@@ -77,9 +147,37 @@ def test_a_send_can_be_scheduled_but_not_in_the_past(client, editor, lists):
         url, {"action": "send", "send-when": "later", "send-send_at": "2001-01-01T09:00"}
     )
     assert b"Choose a time in the future." in past.content
-    client.post(url, {"action": "send", "send-when": "later", "send-send_at": "2100-01-01T09:00"})
+    later = {"send-when": "later", "send-send_at": "2100-01-01T09:00"}
+    review = BeautifulSoup(client.post(url, {"action": "send", **later}).content, "html.parser")
+    assert "can cancel it" in review.select_one("#confirm-when").get_text()
+    assert review.select_one("button[value=confirm]").get_text() == "Schedule for 1 recipient"
+    client.post(url, {"action": "confirm", "expected": "1", **later})
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.SCHEDULED and campaign.send_at.year == 2100
+
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    assert page.select_one("button[value=unschedule]").get_text() == "Cancel the scheduled send"
+    client.post(url, {"action": "unschedule"})
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DRAFT and campaign.send_at is None
+
+    # Once it has started, it is too late to cancel.
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.SENDING)
+    client.post(url, {"action": "unschedule"})
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.SENDING
+
+
+def test_a_campaign_that_cannot_go_says_why_and_sends_nothing(client, editor, lists, series):
+    campaign = Campaign.objects.create(subject="No list", template="invitation")
+    url = reverse("newsletters_admin:campaign", args=[campaign.pk])
+    response = client.post(url, {"action": "send", "send-when": "now"}, follow=True)
+    text = response.content.decode()
+    assert "Choose at least one list for this campaign first." in text
+    assert "A event invitation needs a publication." not in text  # grammar
+    assert "An event invitation needs a publication." in text
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DRAFT
 
 
 CSV = (

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from peninsula.core.roles import EDITORS
-from peninsula.newsletters import emails
+from peninsula.newsletters import emails, tracking
 from peninsula.newsletters.models import CampaignItem
 from tests import factories
 from tests.newsletters.conftest import links_in
@@ -74,7 +74,11 @@ def test_campaign_preview_and_test_email_use_the_admins_address(
     page_url = reverse("newsletters_admin:campaign", args=[campaign.pk])
     on_commit(client.post, page_url, {"action": "test", "test-address": "ed@example.org"})
     [test] = smtp.to("ed@example.org")
-    assert links_in(test, article_url) == [f"http://127.0.0.1:8001{article_url}"]
+    # Links go through the site's click redirect, at the admin's address, and lead there too.
+    [click] = links_in(test, "/newsletters/click/")
+    assert click.startswith("http://127.0.0.1:8001/newsletters/click/")
+    token = click.rstrip("/").rsplit("/", 1)[1]
+    assert tracking.read_click(token) == (campaign.pk, f"http://127.0.0.1:8001{article_url}", False)
 
 
 def test_without_a_request_links_use_the_default_site(settings, campaign):
