@@ -192,3 +192,44 @@ class StandardPageFactory(PageFactory):
 
     title = factory.Sequence(lambda n: f"About {n}")
     introduction = "Who we are and how we work."
+
+
+# Pages editors shape: landing pages, news, departments (helper-6).
+class LandingPageFactory(PageFactory):
+    class Meta:
+        model = "home.LandingPage"
+
+    title = factory.Sequence(lambda n: f"Programme {n}")
+    introduction = "A programme on deterrence."
+
+
+class NewsIndexPageFactory(PageFactory):
+    class Meta:
+        model = "press.NewsIndexPage"
+
+    title = "News"
+    slug = "news"
+
+
+class NewsPageFactory(PageFactory):
+    class Meta:
+        model = "press.NewsPage"
+
+    title = factory.Sequence(lambda n: f"Press release {n}")
+    date = factory.Sequence(lambda n: datetime.date(2025, 1, 1) + datetime.timedelta(days=n))
+    summary = "The institute announces something."
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        from peninsula.press.models import NewsIndexPage
+
+        parent = parent or NewsIndexPage.objects.first() or NewsIndexPageFactory()
+        return super()._create(model_class, *args, parent=parent, **kwargs)
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "people.Department"
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Department {n}")

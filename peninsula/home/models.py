@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -14,6 +14,8 @@ from wagtail.url_routing import RouteResult
 from peninsula.core import routes
 from peninsula.core.blocks import BodyBlock
 from peninsula.core.privacy import ViewRestrictionsMixin
+from peninsula.home import curation
+from peninsula.home.blocks import PageBlock, chosen_publications_field
 
 
 class HomePage(ViewRestrictionsMixin, Page):
@@ -21,12 +23,31 @@ class HomePage(ViewRestrictionsMixin, Page):
         blank=True, help_text="A sentence or two on what the institute does."
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    featured_publications = chosen_publications_field(
+        max_num=3,
+        help_text="Up to three, the first shown large. Leave empty to show the latest "
+        "publications marked 'featured'.",
+    )
+    body = StreamField(
+        PageBlock(),
+        blank=True,
+        help_text="Sections shown between the featured row and the latest publications, in "
+        "this order: chosen publications, people, text, calls to action...",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("featured_publications"),
+        FieldPanel("body"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "publications.SeriesPage",
         "people.PeopleIndexPage",
         "home.StandardPage",
+        "home.LandingPage",
+        "press.NewsIndexPage",
         "enquiries.FormPage",
     ]
     max_count = 1
@@ -58,16 +79,21 @@ class HomePage(ViewRestrictionsMixin, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        from peninsula.publications.events import attach_event_times
         from peninsula.publications.listing import cards, with_bylines
         from peninsula.publications.models import EventPage, PublicationPage, SeriesPage
 
         context = super().get_context(request, *args, **kwargs)
         live = PublicationPage.objects.listed()
-        featured = list(cards(live.filter(featured=True).order_by("-date", "-pk")[:3]))
+        # The editor's choice when it has a live publication; else the newest marked featured.
+        featured = curation.publication_cards(curation.chosen_ids(self.featured_publications))
+        if not featured:
+            featured = list(cards(live.filter(featured=True).order_by("-date", "-pk")[:3]))
         latest = list(
             cards(live.exclude(pk__in=[item.pk for item in featured]).order_by("-date", "-pk")[:8])
         )
         with_bylines(featured + latest)  # one query for both lists' authors
+        attach_event_times(featured + latest)
         context["featured"] = featured
         context["latest"] = latest
         context["series_list"] = (
@@ -94,6 +120,39 @@ class StandardPage(ViewRestrictionsMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "enquiries.FormPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.LandingPage"]
+    subpage_types = ["home.StandardPage", "home.LandingPage", "enquiries.FormPage"]
     template = "home/standard_page.html"
+
+
+class LandingPage(ViewRestrictionsMixin, Page):
+    """A campaign or programme page built from blocks: a picture and a headline at the top,
+    then chosen publications, people, text and calls to action in any order."""
+
+    introduction = models.TextField(blank=True, help_text="Shown large under the title.")
+    hero_image = models.ForeignKey(
+        "assets.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A wide picture behind the title, cropped around its focal point.",
+    )
+    body = StreamField(PageBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("introduction"), FieldPanel("hero_image")], heading="Top"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.LandingPage"]
+    subpage_types = ["home.StandardPage", "home.LandingPage", "enquiries.FormPage"]
+    template = "home/landing_page.html"
+
+    class Meta:
+        verbose_name = "landing page"

@@ -1,6 +1,7 @@
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
+from peninsula.home import curation
 from peninsula.publications.counts import remembered_until_change
 from peninsula.publications.listing import ListingFilter
 from peninsula.publications.models import PublicationPage
@@ -36,9 +37,31 @@ def live_counts(model) -> dict[int, int]:
     return dict(rows)
 
 
+def top_author_ids(term, limit=4) -> list[int]:
+    """The people with the most live publications on this term, most first: the term page's
+    experts when the editor has chosen none. Remembered until the archive changes."""
+    from peninsula.publications.models import PublicationAuthor
+
+    def compute():
+        filter_name = f"page__{term.publication_field}"
+        rows = (
+            PublicationAuthor.objects.filter(**{filter_name: term, "page__is_live": True})
+            .filter(person__live=True, person__is_expert=True)
+            .values("person_id")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "person_id")[:limit]
+        )
+        return [row["person_id"] for row in rows]
+
+    return remembered_until_change(f"term-experts:{term._meta.label_lower}:{term.pk}", compute)
+
+
 def term_detail(request, model, slug):
-    """A theme's (region's, topic's) landing page: its description and its publications."""
+    """A theme's (region's, topic's) landing page: its introduction, what an editor chose for
+    it (publications, experts, blocks), and its publications."""
     term = get_object_or_404(model, slug=slug)
+    featured = curation.publication_cards(curation.chosen_ids(term.featured_publications))
+    expert_ids = curation.chosen_ids(term.experts) or top_author_ids(term)
     listing = ListingFilter(
         request.GET,
         base=PublicationPage.objects.listed(),
@@ -50,6 +73,8 @@ def term_detail(request, model, slug):
         "taxonomy/term_detail.html",
         {
             "term": term,
+            "featured": featured,
+            "experts": curation.people(expert_ids),
             "kind_label": model._meta.verbose_name.capitalize(),
             "listing": listing,
             "page_obj": listing.page(request.GET.get("page")),
