@@ -157,5 +157,8 @@ def for_the_browser(rendered_html: str, subscribe_url: str) -> str:
     """The emailed HTML as the public "view in browser" page: no open-counting image or
     "view in browser" link, and a sign-up link where each reader's own links were."""
     page = EMAIL_ONLY.sub("", rendered_html)
-    link = f'<p><a href="{html.escape(subscribe_url)}">Subscribe to our mailing list</a></p>'
+    link = (
+        f'<p><a href="{html.escape(subscribe_url)}" style="color: #1d4e89; '
+        'text-decoration: underline;">Subscribe to our mailing list</a></p>'
+    )
     return PERSONAL.sub(link, page)
