@@ -7,7 +7,8 @@ PostgreSQL.
 
 For each backend and size, in a child process with a fresh, migrated database (see
 bench/_common.py): `generate_publications --count SIZE --no-index`, then a timed rebuild of
-the index (`peninsula.search.actions.reindex_all`, what `peninsula search reindex` runs),
+the index (`peninsula.search.actions.reindex_all` with the worker processes of `peninsula
+search reindex`, as the command runs it),
 then --queries searches from a fixed, seeded mix through `peninsula.search.engine.search`
 with facets on and 10 results, as the results page asks. The mix: one word, two or three
 words, a quoted phrase, an exclusion, a prefix ("secur*"), a misspelling, a query with a
@@ -87,7 +88,7 @@ def measure(options, size: int) -> int:
     setup_django_and_migrate()
     from django.core.management import call_command
 
-    from peninsula.search import actions
+    from peninsula.search import actions, parallel
     from peninsula.search.models import DocumentKind, SearchDocument
 
     backend = options.child
@@ -105,7 +106,9 @@ def measure(options, size: int) -> int:
 
     started = time.perf_counter()
     try:
-        actions.reindex_all(on_progress=check_budget)
+        workers = parallel.worker_count()  # this child runs one thread, as the command does
+        analyze_chunks = parallel.in_workers(workers) if workers else None
+        actions.reindex_all(on_progress=check_budget, analyze_chunks=analyze_chunks)
         partial = ""
     except OutOfTime as error:  # batches commit one by one: what is indexed stays
         partial = f" (stopped by --index-budget after {error} documents; index partial)"

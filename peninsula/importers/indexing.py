@@ -20,7 +20,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from peninsula.importers.admin_search import AdminSearchIndex
-from peninsula.search.actions import index_term, start_indexing_pages
+from peninsula.search.actions import index_pages, index_term
 from peninsula.search.signals import indexing_suspended
 from peninsula.taxonomy.models import BaseTaxonomy
 
@@ -52,36 +52,31 @@ def index_objects(objects: dict[str, list[int]], progress=None):
     report = progress or (lambda stage, done, total: None)
     total, done = sum(len(ids) for ids in objects.values()), 0
     admin_search = AdminSearchIndex()
-    # The site's own search first: its pages are read and analyzed in other processes (on
-    # other cores) while this one fills the admin search and reference indexes.
     page_ids = [
         pk for label, ids in objects.items() if issubclass(apps.get_model(label), Page)
         for pk in ids
     ]  # fmt: skip
-    write_site_search = start_indexing_pages(page_ids)
-    try:
-        for label, ids in objects.items():
-            model = apps.get_model(label)
-            if issubclass(model, BaseTaxonomy):
-                for term in model.objects.filter(pk__in=ids):
-                    index_term(term)
-            # Child relations (authors, comments) fetched per batch, not per object.
-            relations = [
-                relation.get_accessor_name() for relation in get_all_child_relations(model)
-            ]
-            for start in range(0, len(ids), 500):
-                queryset = model.objects.filter(pk__in=ids[start : start + 500])
-                batch = list(queryset.prefetch_related(*relations))
-                load_streams(model, batch)
-                if issubclass(model, search_index.Indexed):
-                    admin_search.add(model, batch)
-                update_references(model, batch)
-                done += len(batch)
-                report("Indexing", done, total)
-        admin_search.finish()
-        report("Site search", 0, len(page_ids))
-    finally:
-        write_site_search()  # also stops the worker processes
+    for label, ids in objects.items():
+        model = apps.get_model(label)
+        if issubclass(model, BaseTaxonomy):
+            for term in model.objects.filter(pk__in=ids):
+                index_term(term)
+        # Child relations (authors, comments) fetched per batch, not per object.
+        relations = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+        for start in range(0, len(ids), 500):
+            queryset = model.objects.filter(pk__in=ids[start : start + 500])
+            batch = list(queryset.prefetch_related(*relations))
+            load_streams(model, batch)
+            if issubclass(model, search_index.Indexed):
+                admin_search.add(model, batch)
+            update_references(model, batch)
+            done += len(batch)
+            report("Indexing", done, total)
+    admin_search.finish()
+    # The site's search in this process: worker processes are for `search reindex` only
+    # (search/parallel.py).
+    report("Site search", 0, len(page_ids))
+    index_pages(page_ids)
     report("Site search", len(page_ids), len(page_ids))
 
 

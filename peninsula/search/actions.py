@@ -1,13 +1,13 @@
 """Everything that changes the search index goes through these functions: the signal
 handlers, the background tasks, the `search` command and the importers all call them."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from django.db import transaction
 
-from peninsula.search import indexing, parallel
+from peninsula.search import indexing
 from peninsula.search.documents import page_key, taxonomy_entry
-from peninsula.search.loaders import BATCH
+from peninsula.search.loaders import BATCH, page_entries
 from peninsula.search.models import (
     DocumentKind,
     SearchDocument,
@@ -20,32 +20,24 @@ from peninsula.search.models import (
 def index_pages(page_ids: list[int]):
     """Bring these pages' entries up to date: indexed if live and public, removed if not."""
     for chunk in _chunks(page_ids):
-        _write_pages(*parallel.prepare_pages(chunk))
+        _write_pages(*analyze_pages(chunk))
 
 
-def start_indexing_pages(page_ids: list[int]) -> Callable[[], None]:
-    """index_pages() in two halves: the pages are read and analyzed in worker processes from
-    now on, where that is possible (parallel.py), and the returned function writes them.
-
-    For a caller with other work to do in between (an import's indexing task); with no
-    workers everything happens when the returned function is called."""
-    prepared = parallel.prepared_pages(_chunks(page_ids), parallel.worker_count())
-
-    def write():
-        for entries, gone in prepared:
-            _write_pages(entries, gone)
-
-    return write
+def analyze_pages(page_ids: list[int]) -> tuple[list[indexing.Analyzed], list[int]]:
+    """(analyzed entries of the live, public pages among these ids, ids to remove): the
+    reading half of indexing, which a rebuild runs in worker processes (parallel.py)."""
+    entries, gone = page_entries(page_ids)
+    return indexing.analyze_entries(entries), gone
 
 
 def _chunks(page_ids: list[int]) -> list[list[int]]:
     return [page_ids[start : start + BATCH] for start in range(0, len(page_ids), BATCH)]
 
 
-def _write_pages(prepared: list, gone: list[int]):
+def _write_pages(analyzed: list[indexing.Analyzed], gone: list[int]):
     """One chunk's analyzed entries written and its vanished pages removed, together."""
     with transaction.atomic():
-        indexing.write_prepared(prepared)
+        indexing.write_analyzed(analyzed)
         indexing.remove_keys([page_key(pk) for pk in gone])
 
 
@@ -76,14 +68,16 @@ def indexable_page_ids() -> list[int]:
 
 
 def reindex_all(
-    on_progress: Callable[[int, int], None] | None = None, workers: int | None = None
+    on_progress: Callable[[int, int], None] | None = None,
+    analyze_chunks: Callable[[list[list[int]]], Iterable[tuple[list, list[int]]]] | None = None,
 ) -> int:
     """Rebuild the whole index from the site's content; returns the documents indexed.
 
     The index is emptied and refilled in one transaction per batch; readers see results
     disappear and come back during a rebuild, which `peninsula search reindex` says. Pages
-    are read and analyzed in worker processes where that is possible (see parallel.py;
-    `workers` overrides how many).
+    are read and analyzed here, or by `analyze_chunks` (chunks of page ids to
+    analyze_pages() of each, in order): the command passes its worker processes
+    (parallel.in_workers).
     """
     from peninsula.taxonomy.models import TAXONOMIES
 
@@ -96,15 +90,18 @@ def reindex_all(
     if on_progress:
         on_progress(done, total)
     chunks = _chunks(ids)
-    for chunk, (prepared, gone) in zip(
-        chunks, parallel.prepared_pages(chunks, parallel.worker_count(workers)), strict=True
-    ):
-        _write_pages(prepared, gone)
+    analyzed_chunks = (analyze_chunks or _analyze_here)(chunks)
+    for chunk, (analyzed, gone) in zip(chunks, analyzed_chunks, strict=True):
+        _write_pages(analyzed, gone)
         done += len(chunk)
         if on_progress:
             on_progress(done, total)
     refresh_statistics()
     return SearchDocument.objects.count()
+
+
+def _analyze_here(chunks: list[list[int]]) -> Iterator[tuple[list, list[int]]]:
+    return (analyze_pages(chunk) for chunk in chunks)
 
 
 def refresh_statistics():

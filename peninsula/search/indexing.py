@@ -50,10 +50,10 @@ def analyzed(entry: Entry) -> tuple[list[str], Counter, float]:
     return sequence, weights, length
 
 
-Prepared = tuple[Entry, list[str], Counter, float]  # an entry and analyzed() of it
+Analyzed = tuple[Entry, list[str], Counter, float]  # an entry and analyzed() of it
 
 
-def prepare(entries: list[Entry]) -> list[Prepared]:
+def analyze_entries(entries: list[Entry]) -> list[Analyzed]:
     """Analyze entries before writing them (the part a rebuild runs in worker processes);
     of two entries with one key, the last wins."""
     entries = list({entry.key: entry for entry in entries}.values())
@@ -63,14 +63,14 @@ def prepare(entries: list[Entry]) -> list[Prepared]:
 def write_entries(entries: list[Entry]):
     """Add or replace these entries (matched by key), in batches."""
     for start in range(0, len(entries), BATCH):
-        write_prepared(prepare(entries[start : start + BATCH]))
+        write_analyzed(analyze_entries(entries[start : start + BATCH]))
 
 
-def write_prepared(prepared: list[Prepared]):
+def write_analyzed(analyzed: list[Analyzed]):
     """Add or replace these analyzed entries, in one transaction."""
-    if prepared:
+    if analyzed:
         with transaction.atomic():
-            _write_batch(prepared)
+            _write_batch(analyzed)
 
 
 def remove_keys(keys: list[str]):
@@ -215,8 +215,8 @@ def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]):
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
-def _write_batch(prepared: list[Prepared]):
-    entries = [entry for entry, *_ in prepared]
+def _write_batch(analyzed: list[Analyzed]):
+    entries = [entry for entry, *_ in analyzed]
     old = list(
         SearchDocument.objects.filter(key__in=[entry.key for entry in entries]).values_list(
             "id", "length", "kind"
@@ -233,7 +233,7 @@ def _write_batch(prepared: list[Prepared]):
             " ".join(f"{name}:{value}" for name, value in sorted(set(entry.facets))),
             entry.text, length, written,
         )
-        for entry, _, _, length in prepared
+        for entry, _, _, length in analyzed
     ]  # fmt: skip
     _insert_rows(SearchDocument, DOCUMENT_COLUMNS, rows)
     ids = dict(
@@ -241,9 +241,9 @@ def _write_batch(prepared: list[Prepared]):
             "key", "id"
         )
     )
-    term_ids = _term_ids({term for _, _, weights, _ in prepared for term in weights})
+    term_ids = _term_ids({term for _, _, weights, _ in analyzed for term in weights})
     postings, facets, positions = [], [], []
-    for entry, sequence, weights, length in prepared:
+    for entry, sequence, weights, length in analyzed:
         pk = ids[entry.key]
         postings += [(term_ids[term], pk, weight, length) for term, weight in weights.items()]
         facets += [(pk, facet, value) for facet, value in set(entry.facets)]
@@ -254,8 +254,8 @@ def _write_batch(prepared: list[Prepared]):
     backend.write(positions)
     _adjust_frequencies([row[0] for row in postings], +1)
     _adjust_stats(
-        len(prepared),
-        sum(length for *_, length in prepared),
+        len(analyzed),
+        sum(length for *_, length in analyzed),
         sum(entry.kind == DocumentKind.PUBLICATION for entry in entries),
     )
 

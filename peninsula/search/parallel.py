@@ -1,23 +1,23 @@
-"""A rebuild's reading and analysing in worker processes, its writing in this one.
+"""The `search reindex` command's worker processes: they read and analyze pages while the
+command writes the index batch by batch, in order.
 
-Loading pages, extracting their text and analysing it is most of a rebuild's work and
-only reads the database, so with more than one core it runs in a pool of processes while
-this process writes the index batch by batch, in order. Only where that is safe: outside
-a transaction (workers see committed pages only) and on a database another process can
-open (not SQLite in memory, as in the test suite's default).
+Loading pages, extracting their text and analyzing it is most of a rebuild's work and only
+reads the database, so with more than one core it runs in a pool of processes. Only the
+command uses this module. It runs a single thread, so its workers are forked: they start at
+once with Django ready, and a fork copies no lock or socket another thread was holding
+(which can hang or garble the child). Everything else that indexes (publishing, signal
+handlers, tasks, the importer's indexing) does so in its own process, or queues
+`search.tasks.index_pages_task` with page ids for the task workers to share.
 
-Workers are forked when this process runs a single thread (the `search reindex` command,
-a task worker): they start at once with Django ready. Otherwise they are started fresh
-("spawn"), since a fork copies whatever other threads hold at that moment (a test's live
-server and browser, their database connections), and a copied lock or socket can hang or
-garble the child; a fresh worker sets Django up itself, a second or two.
+Workers are only possible outside a transaction (they see committed pages only) and on a
+database another process can open (not SQLite in memory, as in the test suite's default).
 """
 
 import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from django.conf import settings
@@ -41,67 +41,46 @@ def worker_count(wanted: int | None = None) -> int:
     return max(0, wanted)
 
 
-# Where this process's database is: a test run, for one, renames it after settings load.
-_DATABASE_KEYS = ("ENGINE", "NAME", "HOST", "PORT", "USER", "PASSWORD")
+def in_workers(workers: int) -> Callable[[list[list[int]]], Iterator[tuple[list, list[int]]]]:
+    """A function taking chunks of page ids to search.actions.analyze_pages() of each, in
+    order, computed by `workers` forked processes (for actions.reindex_all). Raises
+    RuntimeError when this process runs other threads: fork only from a single-threaded
+    command."""
 
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    if threading.active_count() == 1:
+    def analyzed(chunks: list[list[int]]) -> Iterator[tuple[list, list[int]]]:
+        if threading.active_count() > 1:
+            raise RuntimeError(
+                "Search worker processes are forked, which is only safe from a process that "
+                "runs a single thread (the `search reindex` command); index in this process "
+                "or queue search.tasks.index_pages_task instead."
+            )
         # Forked workers must not share this process's database connection: close it
         # here (it reopens on next use) so each worker opens its own.
         connections.close_all()
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    where = {key: connection.settings_dict.get(key) for key in _DATABASE_KEYS}
-    return ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(where,),
-    )
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        waiting = iter(chunks)
+        pending = deque(
+            pool.submit(_analyze_pages, chunk)
+            for _, chunk in zip(range(workers * (1 + AHEAD)), waiting, strict=False)
+        )
+        return _in_order(pool, pending, waiting)
+
+    return analyzed
 
 
-def _start_worker(where: dict):
-    import django
+def _analyze_pages(page_ids: list[int]):
+    from peninsula.search.actions import analyze_pages
 
-    django.setup()
-    connections["default"].settings_dict.update(where)
-
-
-def prepare_pages(page_ids: list[int]):
-    """(analyzed entries of the live, public pages among these ids, ids to remove)."""
-    from peninsula.search.indexing import prepare
-    from peninsula.search.loaders import page_entries
-
-    entries, gone = page_entries(page_ids)
-    return prepare(entries), gone
+    return analyze_pages(page_ids)
 
 
-def prepared_pages(chunks: list[list[int]], workers: int = 0) -> Iterator[tuple[list, list[int]]]:
-    """prepare_pages() of each chunk of page ids, in order: in `workers` processes when
-    there are several chunks, else here.
-
-    With workers, the first chunks are handed to them on this call, not on the first
-    result asked for: the caller can do other work meanwhile (an import's indexing task
-    fills the admin search and reference indexes while the site search is prepared). Read
-    the iterator to its end: that is when the workers are stopped."""
-    if len(chunks) < 2 or workers < 1:
-        return (prepare_pages(chunk) for chunk in chunks)
-    pool = _pool(workers)
-    waiting = iter(chunks)
-    pending = deque(
-        pool.submit(prepare_pages, chunk)
-        for _, chunk in zip(range(workers * (1 + AHEAD)), waiting, strict=False)
-    )
-    return _in_order(pool, pending, waiting)
-
-
-def _in_order(pool, pending: deque, waiting: Iterator) -> Iterator[tuple[list, list[int]]]:
+def _in_order(pool, pending: deque, waiting: Iterable) -> Iterator[tuple[list, list[int]]]:
     try:
         while pending:
             result = pending.popleft().result()
             following = next(waiting, None)
             if following is not None:
-                pending.append(pool.submit(prepare_pages, following))
+                pending.append(pool.submit(_analyze_pages, following))
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -1,5 +1,6 @@
 """Background indexing for bulk work: a renamed author, series or theme touches every
-publication that carries it, so those are re-indexed off the request."""
+publication that carries it, so those are re-indexed off the request. Ids as arguments, so
+a long list can be split over several tasks (and several workers)."""
 
 from django_tasks import task
 
@@ -9,8 +10,3 @@ from peninsula.search import actions
 @task()
 def index_pages_task(page_ids: list[int]):
     actions.index_pages(page_ids)
-
-
-@task()
-def reindex_all_task():
-    actions.reindex_all()

@@ -164,20 +164,31 @@ def _index_rows():
     return documents, postings
 
 
+# The command with batches of two pages, so its two workers share several.
+REINDEX_IN_BATCHES_OF_TWO = (
+    "import django; django.setup(); "
+    "from django.core.management import call_command; from peninsula.search import actions; "
+    "actions.BATCH = 2; call_command('search', 'reindex', '--workers', '2')"
+)
+
+
 @pytest.mark.django_db(transaction=True)
-def test_rebuild_in_worker_processes_matches_one_process(migrated, monkeypatch):
-    """Batches of two pages, read and analyzed in two worker processes where the database
-    allows it (PostgreSQL here; the in-memory SQLite test database does not, and
-    tests/test_cli.py covers SQLite on a file). Transactional, so the workers see the
-    pages: `migrated` puts back the site a previous transactional test flushed away.
-    Started fresh ("spawn"), as whenever other threads run (a browser test's live server may
-    be up here); tests/test_cli.py covers the forked workers of the single-threaded command."""
+def test_reindex_command_in_worker_processes_matches_one_process(migrated, tmp_path):
+    """`search reindex --workers 2` with batches of two pages, read and analyzed in two
+    forked worker processes where the database allows it: on PostgreSQL the command runs
+    as a user runs it, in a process of its own on this test database (transactional, so it
+    sees the pages; `migrated` puts back the site a previous transactional test flushed
+    away). The in-memory SQLite test database cannot be shared, so there the command
+    reads pages itself (tests/test_cli.py covers workers on an SQLite file). Either way the
+    index is the one a rebuild in this process makes."""
+    import os
+    import subprocess
+    import sys
+    from io import StringIO
+
+    from django.core.management import call_command
     from django.db import connection
 
-    from peninsula.search import parallel
-
-    monkeypatch.setattr(actions, "BATCH", 2)
-    monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)
     series = factories.SeriesPageFactory(title="The Peninsula", slug="the-peninsula")
     author = factories.PersonPageFactory(title="Min-ji Kim")
     theme = factories.ThemeFactory(name="Energy")
@@ -185,10 +196,48 @@ def test_rebuild_in_worker_processes_matches_one_process(migrated, monkeypatch):
         factories.ArticlePageFactory(
             series=series, title=f"Grid links {number}", authors=[author], themes=[theme]
         )
-    expected_workers = 0 if connection.vendor == "sqlite" else 2
-    assert parallel.worker_count(2) == expected_workers
-    assert actions.reindex_all(workers=2) == 8  # five articles, the series, the person, the theme
+    if connection.vendor == "postgresql":
+        where = connection.settings_dict
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "peninsula.settings.test",
+            "PENINSULA_DATA_DIR": str(tmp_path),
+            "DATABASE_URL": f"postgres://{where['USER']}:{where['PASSWORD'] or ''}@"
+            f"{where['HOST']}:{where['PORT'] or 5432}/{where['NAME']}",
+        }
+        done = subprocess.run(
+            [sys.executable, "-c", REINDEX_IN_BATCHES_OF_TWO],
+            env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        output = done.stdout
+        assert "Reading pages in up to 2 worker processes." in output
+    else:
+        out = StringIO()
+        call_command("search", "reindex", "--workers", "2", stdout=out)
+        output = out.getvalue()
+        assert "worker processes" not in output
+    assert "Indexed 8 documents." in output  # five articles, the series, the person, the theme
     in_workers = _index_rows()
     assert titles("grid") and published_count() == 5
-    actions.reindex_all(workers=0)
+    actions.reindex_all()
     assert _index_rows() == in_workers
+
+
+def test_worker_processes_refuse_to_fork_beside_other_threads():
+    """Forking copies a lock another thread holds, locked for ever: the pool is for the
+    single-threaded command, and a process with other threads (a web or task worker, a
+    live test server) is told to index in its own process instead."""
+    import threading
+
+    from peninsula.search import parallel
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with pytest.raises(RuntimeError, match="single thread"):
+            parallel.in_workers(2)([[1], [2]])
+    finally:
+        stop.set()
+        other.join()

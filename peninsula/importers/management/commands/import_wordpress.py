@@ -55,8 +55,8 @@ class Command(BaseCommand):
             MofNCompleteColumn(),
             TimeElapsedColumn(),
         )
-        # Refreshed from the callback, not by rich's own thread: the indexing at the end
-        # starts worker processes, by fork where no other thread runs (search/parallel.py).
+        # Refreshed from the callback (at most ten times a second, and as each stage ends),
+        # not by a thread of rich's own.
         with Progress(
             *columns, console=console, disable=not show, transient=False, auto_refresh=False
         ) as bar:

@@ -54,10 +54,11 @@ class Command(BaseCommand):
             progress.refresh()
 
         # Refreshed from the callback, not by rich's own thread: the rebuild forks worker
-        # processes, and forking while another thread may hold a lock is best avoided.
+        # processes, which is only safe while this process runs a single thread.
+        analyze_chunks = parallel.in_workers(workers) if workers else None
         with Progress(*columns, console=console, auto_refresh=False) as progress:
             task = progress.add_task("documents", total=None)
-            documents = actions.reindex_all(on_progress=show, workers=workers)
+            documents = actions.reindex_all(on_progress=show, analyze_chunks=analyze_chunks)
         self.stdout.write(f"Indexed {documents} documents.")
 
     def query(self, options):
