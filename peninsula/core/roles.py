@@ -78,10 +78,10 @@ def ensure_editorial_roles(app_config=None, **kwargs):
                     group=group, collection=root_collection, permission=permission
                 )
 
-    # Editors also look after the taxonomies and institute settings.
+    # Editors also look after the taxonomies, institute settings and event registrations.
     editors.permissions.add(
         *Permission.objects.filter(
-            content_type__app_label__in=["taxonomy", "core"],
+            content_type__app_label__in=["taxonomy", "core", "registrations"],
             codename__regex=r"^(add|change|delete|view)_",
         )
     )

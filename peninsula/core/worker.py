@@ -1,7 +1,8 @@
 """`peninsula worker`: run queued background tasks and publish scheduled pages on time.
 
-Beside the task worker run three threads: the scheduler (Wagtail publishes a scheduled page
-only when its `publish_scheduled` command runs, so it runs every minute), the heartbeat
+Beside the task worker run four threads: the scheduler (Wagtail publishes a scheduled page
+only when its `publish_scheduled` command runs, so it runs every minute), event reminders
+(`send_event_reminders`, every ten minutes), the heartbeat
 (`peninsula check` reads it to tell whether a worker is alive) and, started by the CLI, the
 newsletter sweeper.
 
@@ -29,6 +30,7 @@ from django.utils.crypto import get_random_string
 
 logger = logging.getLogger(__name__)
 SCHEDULE_INTERVAL_SECONDS = 60
+REMINDER_INTERVAL_SECONDS = 600  # event reminders (registrations) go out within ten minutes
 HEARTBEAT_INTERVAL_SECONDS = 30
 BACKOFF_FIRST_SECONDS = 1.0
 BACKOFF_MAX_SECONDS = 30.0
@@ -90,6 +92,10 @@ def last_heartbeat() -> datetime | None:
 
 def publish_due_pages() -> None:
     call_command("publish_scheduled", verbosity=0)
+
+
+def send_event_reminders() -> None:
+    call_command("send_event_reminders", verbosity=0)
 
 
 def repeat(name: str, action: Callable[[], object], interval: float, stop: threading.Event):
@@ -205,6 +211,7 @@ def run_worker(queue: str) -> None:
     stop = threading.Event()
     start_thread("Heartbeat", record_heartbeat, HEARTBEAT_INTERVAL_SECONDS, stop)
     start_thread("Scheduled publishing", publish_due_pages, SCHEDULE_INTERVAL_SECONDS, stop)
+    start_thread("Event reminders", send_event_reminders, REMINDER_INTERVAL_SECONDS, stop)
     try:
         backend = settings.TASKS["default"]["BACKEND"]
         if backend == "django_tasks_rq.RQBackend":

@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from peninsula.core.chrome import page_url, site_root_paths
 from peninsula.core.widgets import QuickSelect
 from peninsula.publications.counts import listing_count
+from peninsula.publications.events import attach_event_times
 from peninsula.publications.models import PublicationAuthor, PublicationPage, PublicationType
 from peninsula.taxonomy.forms import TermChoiceField
 from peninsula.taxonomy.models import Region, Theme
@@ -107,6 +108,7 @@ class ListingFilter(forms.Form):
         page = paginator.get_page(number)
         rows = PublicationPage.objects.filter(pk__in=page.object_list)
         page.object_list = with_bylines(list(cards(rows).order_by(*filtered.query.order_by)))
+        attach_event_times(page.object_list)  # event cards show when the event is
         return page
 
 

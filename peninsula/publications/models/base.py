@@ -297,6 +297,7 @@ class PublicationPage(ViewRestrictionsMixin, Page):
         return series_for(self)
 
     def get_context(self, request, *args, **kwargs):
+        from peninsula.publications.events import attach_event_times
         from peninsula.publications.listing import with_bylines
 
         context = super().get_context(request, *args, **kwargs)
@@ -305,6 +306,7 @@ class PublicationPage(ViewRestrictionsMixin, Page):
             self._fetch_authors_with(related)
         else:  # a preview: the authors being edited are in memory, not in the database
             with_bylines(related)
+        attach_event_times(related)
         context["related"] = related
         context["series"] = self.series
         return context

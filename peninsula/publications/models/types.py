@@ -111,6 +111,32 @@ class PodcastEpisodePage(PublicationPage):
     class Meta:
         verbose_name = "podcast episode"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["podcast"] = self.subscription()
+        return context
+
+    def subscription(self) -> dict | None:
+        """The series' podcast feed and the podcast apps its editor linked, for "Subscribe
+        to this podcast"; None for an episode outside a series."""
+        from django.urls import reverse
+
+        from peninsula.publications.models.series import SeriesPage
+
+        series_id = self.series_page_id or (self.get_parent().pk if self.depth else None)
+        series = (
+            SeriesPage.objects.filter(pk=series_id)
+            .only("title", "slug", *(f.name for f in SeriesPage.podcast_app_fields()))
+            .first()
+        )
+        if series is None:
+            return None
+        return {
+            "title": series.title,
+            "feed_url": reverse("syndication:podcast", args=[series.slug]),
+            "apps": series.podcast_apps(),
+        }
+
     @property
     def audio_source(self) -> str:
         return self.audio.url if self.audio else self.audio_url
@@ -154,9 +180,7 @@ class EventPage(PublicationPage):
         db_default="",
         help_text="The YouTube or Vimeo page of the recording, once it has happened.",
     )
-    transcript = RichTextField(
-        blank=True, db_default="", features=["bold", "italic", "link", "h3"]
-    )
+    transcript = RichTextField(blank=True, db_default="", features=["bold", "italic", "link", "h3"])
     # Derived on save, in UTC, for ordering and "upcoming" queries.
     starts_at = models.DateTimeField(null=True, editable=False, db_index=True)
     ends_at = models.DateTimeField(null=True, editable=False)
@@ -257,8 +281,10 @@ class EventPage(PublicationPage):
     @property
     def registration_open(self) -> bool:
         """Registration here closes when the event starts."""
-        return self.takes_registrations and self.starts_at is not None and (
-            self.starts_at > timezone.now()
+        return (
+            self.takes_registrations
+            and self.starts_at is not None
+            and self.starts_at > timezone.now()
         )
 
 
