@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from peninsula.audience.blocks import MostReadBlock
 from peninsula.core.blocks import RICH_TEXT_FEATURES, EmbedBlock, FigureBlock, QuoteBlock
 from peninsula.home import curation
 from peninsula.navigation.blocks import AddressBlock
@@ -114,6 +115,7 @@ class PageBlock(blocks.StreamBlock):
     image = FigureBlock()
     quote = QuoteBlock()
     embed = EmbedBlock()
+    most_read = MostReadBlock()
 
     class Meta:
         template = "home/blocks/page_blocks.html"

@@ -160,3 +160,27 @@ def test_the_most_read_block_lists_this_months_favourites(series):
     assert page.h2.get_text() == "Most read this month"
     assert [a.get_text() for a in page.select("ol li a")] == ["Top story", "Runner-up"]
     assert page.select_one("ol li a")["href"] == first.url
+
+
+def test_editors_can_put_most_read_this_month_on_the_home_page(client, series):
+    """The block in the home page's sections: the month's most read, most read first."""
+    import json
+
+    from peninsula.home.models import HomePage
+
+    cache.clear()
+    top = factories.ArticlePageFactory(series=series, title="Top story")
+    runner_up = factories.ArticlePageFactory(series=series, title="Runner-up")
+    unread = factories.ArticlePageFactory(series=series, title="Nobody read this")
+    PageViewDay.objects.create(page=runner_up, day=today(), views=4)
+    PageViewDay.objects.create(page=top, day=today() - timedelta(days=2), views=9)
+    home = HomePage.objects.get()
+    home.body = json.dumps(
+        [{"type": "most_read", "value": {"heading": "Most read this month", "number": 3}}]
+    )
+    home.save_revision().publish()
+    page = BeautifulSoup(client.get("/").content, "html.parser")
+    section = page.select_one(".most-read")
+    assert section.h2.get_text() == "Most read this month"
+    titles = [a.get_text() for a in section.select("ol li a")]
+    assert titles == ["Top story", "Runner-up"] and unread.title not in titles
