@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from peninsula.assets.models import CustomDocument, CustomImage
 from peninsula.core.models import InstituteSettings
@@ -234,3 +234,68 @@ def test_full_urls_use_the_host_the_site_is_served_on(demo, client):
     assert article.full_url == settings.WAGTAILADMIN_BASE_URL + article.url
     page = client.get(article.url).content.decode()
     assert f"url={quote(settings.WAGTAILADMIN_BASE_URL, safe='')}" in page
+
+
+def test_demo_menus_news_landing_and_privacy(demo, client):
+    """The pages editors shape, as the demo shows them (issue 16)."""
+    from bs4 import BeautifulSoup
+
+    from peninsula.home.models import LandingPage
+    from peninsula.navigation.menus import menus
+    from peninsula.press.models import NewsPage
+
+    home_html = BeautifulSoup(client.get("/").content, "html.parser")
+    items = home_html.select(".site-nav__list > li")
+    top = [" ".join(li.find(["a", "button"]).get_text().split()) for li in items]
+    assert top[:2] == ["Publications", "Research"]
+    assert {"Experts", "News", "About"} <= set(top)
+    dropdown = home_html.select(".site-nav__sub")[0]
+    assert "Reports" in dropdown.get_text() and "Videos" in dropdown.get_text()
+    footer = home_html.select_one(".footer-menu")
+    assert footer.select_one("[data-testid=privacy-link]")["href"] == "/privacy/"
+    assert client.get("/privacy/").status_code == 200
+    assert menus(Site.objects.get(is_default_site=True)).privacy is not None
+
+    kinds = set(NewsPage.objects.live().values_list("kind", flat=True))
+    assert {"press-release", "statement", "news"} <= kinds
+    news = BeautifulSoup(client.get("/news/").content, "html.parser")
+    assert "Sarah Pomeroy" in news.select_one("[data-testid=media-contact]").get_text()
+
+    landing = LandingPage.objects.live().get()
+    assert [block.block_type for block in landing.body] == [
+        "text",
+        "publications",
+        "people",
+        "latest",
+        "call_to_action",
+    ]
+    page = BeautifulSoup(client.get(landing.url).content, "html.parser")
+    assert len(page.select(".block-publications .card")) >= 3 + 3
+
+
+def test_demo_people_have_departments_expertise_and_media_contacts(demo, client):
+    from bs4 import BeautifulSoup
+
+    experts = PersonPage.objects.live().filter(is_expert=True)
+    assert not experts.filter(department__isnull=True).exists()
+    assert experts.filter(media_contact=True).count() >= 5
+    page = BeautifulSoup(client.get("/experts/?expertise=sanctions").content, "html.parser")
+    names = [a.get_text() for a in page.select(".person-card__name a")]
+    assert {"Soo-ah Chung", "Weiyi Lin"} <= set(names)
+    assert len(names) < experts.count()
+
+
+def test_demo_theme_and_home_page_carry_editors_choices(demo, client):
+    from bs4 import BeautifulSoup
+
+    nuclear = Theme.objects.get(slug="nuclear")
+    assert len(nuclear.featured_publications) == 3 and len(nuclear.experts) == 3
+    page = BeautifulSoup(client.get("/themes/nuclear/").content, "html.parser")
+    assert len(page.select("section[aria-labelledby=term-featured-heading] .card")) == 3
+    chips = [a.get_text() for a in page.select("[data-testid=term-experts] .person-chip__name")]
+    assert chips == ["Eleanor Whitcombe", "Marcus Delaney", "Chang-ho Nam"]
+    # Another theme keeps the automatic experts.
+    trade = BeautifulSoup(client.get("/themes/trade/").content, "html.parser")
+    assert trade.select("[data-testid=term-experts] .person-chip")
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    assert "Experts available to the media" in home.select_one(".page-blocks").get_text()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from peninsula.demo import setup
+from peninsula.demo import pages, setup
 from peninsula.demo.content import all_pieces
 from peninsula.demo.publish import Publisher
 
@@ -55,5 +55,7 @@ def load_demo(progress: Progress = _quiet) -> LoadReport:
             counter = report.created if publisher.publish(piece) else report.existing
             counter[piece.kind] += 1
             progress("Publications", done, len(pieces))
+        progress("Menus, news and landing pages", 0, 1)
+        pages.ensure_editorial_pages(home, people, terms, heroes)
         report.logins = setup.ensure_users()
     return report

@@ -5,10 +5,11 @@ from django.utils.text import slugify
 from peninsula.demo.content.base import Piece
 from peninsula.demo.content.commentary import COMMENTARY
 from peninsula.demo.content.compose import Composer
+from peninsula.demo.content.korean import KOREAN
 from peninsula.demo.content.media import EVENTS, PODCASTS, VIDEOS
 from peninsula.demo.content.research import BRIEFS, REPORTS
 
-HAND_WRITTEN = [*COMMENTARY, *REPORTS, *BRIEFS, *PODCASTS, *EVENTS, *VIDEOS]
+HAND_WRITTEN = [*COMMENTARY, *REPORTS, *BRIEFS, *KOREAN, *PODCASTS, *EVENTS, *VIDEOS]
 
 
 def all_pieces() -> list[Piece]:
