@@ -1,79 +1,38 @@
 """Filtered, paginated listings of publications, shared by every listing page.
 
 Series, taxonomy, author and type pages all hand a base queryset to ListingFilter, which
-applies the reader's filters (type, theme, region, year), sorts by date and paginates.
+applies the reader's filters (publications/filters.py, shared with the API), sorts by date
+and paginates.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 
 from peninsula.core.chrome import page_url, site_root_paths
-from peninsula.core.widgets import QuickSelect
 from peninsula.publications.counts import listing_count
 from peninsula.publications.events import attach_event_times
+from peninsula.publications.filters import PublicationFilter
 from peninsula.publications.models import PublicationAuthor, PublicationPage, PublicationType
-from peninsula.taxonomy.forms import TermChoiceField
-from peninsula.taxonomy.models import Region, Theme
 
 
-class ListingFilter(forms.Form):
-    type = forms.ChoiceField(
-        required=False,
-        choices=[("", "All types"), *[(kind.slug, kind.plural) for kind in PublicationType]],
-        widget=QuickSelect,
-    )
-    theme = TermChoiceField(Theme, required=False, empty_label="All themes")
-    region = TermChoiceField(Region, required=False, empty_label="All regions")
-    year = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, widget=QuickSelect)
-    order = forms.ChoiceField(
-        required=False,
-        choices=[("", "Newest first"), ("oldest", "Oldest first")],
-        widget=QuickSelect,
-    )
+class ListingFilter(PublicationFilter):
+    """The filters a listing page offers (type, theme, region, year, order), its heading's
+    words for them, and one page of cards."""
+
+    offered = ("type", "theme", "region", "year", "order")
 
     def __init__(self, data, *, base, terms=(), hide=()):
-        super().__init__(data)
-        self.base = base
-        self.terms = list(terms)  # themes, regions or topics the page itself stands for
-        for name in hide:
-            self.fields.pop(name, None)
-        # A fixed range rather than a DISTINCT over the whole archive.
-        from django.utils import timezone
-
-        this_year = timezone.localdate().year
-        self.fields["year"].choices = [("", "Any year")] + [
-            (str(year), str(year)) for year in range(this_year, 1989, -1)
-        ]
-
-    def filtered(self, counting=False):
-        """The base queryset narrowed by whatever filters are valid; invalid ones are ignored.
-
-        `counting` shapes the taxonomy filters for a COUNT (see tagged_with).
-        """
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        queryset = self.base
-        if kind := PublicationType.from_slug(data.get("type") or ""):
-            queryset = queryset.filter(publication_type=kind)
-        terms = [*self.terms, data.get("theme"), data.get("region")]
-        for term in filter(None, terms):
-            queryset = queryset.filter(tagged_with(term, counting=counting))
-        if year := data.get("year"):
-            queryset = queryset.filter(date__year=year)
-        ordering = ("date", "pk") if data.get("order") == "oldest" else ("-date", "-pk")
-        return queryset.order_by(*ordering)
+        offered = [name for name in self.offered if name not in hide]
+        super().__init__(data, base, offered=offered, terms=terms)
 
     def chosen(self) -> dict[str, str]:
         """The reader's valid filters as a heading names them ("Commentary", "Security",
         "2024"), by field, in the form's order; the sort order is not a filter."""
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
+        data = self.cleaned_data
         labels = {}
         if kind := PublicationType.from_slug(data.get("type") or ""):
             labels["type"] = kind.plural
@@ -91,7 +50,8 @@ class ListingFilter(forms.Form):
 
     @property
     def active(self) -> bool:
-        return bool(self.is_valid() and any(self.cleaned_data.get(name) for name in self.fields))
+        data = self.cleaned_data
+        return bool(self.form.is_valid() and any(data.get(name) for name in self.filters))
 
     def page(self, number):
         """One page of cards, and the count of everything found.
@@ -122,20 +82,6 @@ class ListingPaginator(Paginator):
     @cached_property
     def count(self):
         return listing_count(self.count_queryset)
-
-
-def tagged_with(term, counting=False):
-    """A filter for publications classified under a theme, region or topic.
-
-    For a page of rows, EXISTS: the database walks live publications newest first and stops
-    once the page is full. For a count, IN: it starts from the term's own index entries
-    instead of testing every live publication.
-    """
-    through = getattr(PublicationPage, term.publication_field).through
-    linked = through.objects.filter(**{f"{type(term)._meta.model_name}_id": term.pk})
-    if counting:
-        return Q(pk__in=linked.values("publicationpage_id"))
-    return Exists(linked.filter(publicationpage_id=OuterRef("pk")))
 
 
 # The columns a card shows (card.html): the page's URL and series come from url_path and

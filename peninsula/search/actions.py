@@ -141,5 +141,7 @@ def publications_mentioning(kind: str, pk: int) -> list[int]:
         return list(
             PublicationPage.objects.listed().filter(series_page_id=pk).values_list("pk", flat=True)
         )
-    field = {"theme": "themes", "region": "regions", "topic": "topics"}[kind]
+    from peninsula.taxonomy.models import taxonomy_named
+
+    field = taxonomy_named(kind).publication_field
     return list(PublicationPage.objects.listed().filter(**{field: pk}).values_list("pk", flat=True))

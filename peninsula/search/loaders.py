@@ -76,7 +76,7 @@ def _prefetch_publications(pages: list):
     """Fill each page's `author_people`, `classification` and `search_url` in bulk."""
     from peninsula.publications.listing import with_bylines
     from peninsula.publications.models import PublicationPage
-    from peninsula.publications.models.base import TAXONOMY_FIELDS
+    from peninsula.taxonomy.models import TAXONOMIES
 
     if not pages:
         return
@@ -84,8 +84,8 @@ def _prefetch_publications(pages: list):
     # Bylines (id, name, URL path), not person pages: building thousands of page objects
     # costs more than everything else indexing does with them.
     with_bylines(pages)
-    terms = {name: defaultdict(list) for name in TAXONOMY_FIELDS}
-    for name, model in TAXONOMY_FIELDS.items():
+    terms = {name: defaultdict(list) for name in TAXONOMIES}
+    for name, model in TAXONOMIES.items():
         through = getattr(PublicationPage, name).through
         column = f"{model._meta.model_name}_id"
         names = dict(model.objects.values_list("pk", "name"))
@@ -99,4 +99,4 @@ def _prefetch_publications(pages: list):
     roots = site_root_paths()
     for page in pages:
         page.__dict__["search_url"] = page_url(page.url_path, roots) or ""
-        page.__dict__["classification"] = {name: terms[name][page.pk] for name in TAXONOMY_FIELDS}
+        page.__dict__["classification"] = {name: terms[name][page.pk] for name in TAXONOMIES}

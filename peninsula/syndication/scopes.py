@@ -13,13 +13,12 @@ from django.urls import get_script_prefix, reverse
 from wagtail.models import PageViewRestriction
 
 from peninsula.people.models import PersonPage
-from peninsula.publications.listing import tagged_with
+from peninsula.publications.filters import tagged_with
 from peninsula.publications.models import PublicationPage, PublicationType, SeriesPage
-from peninsula.taxonomy.models import Region, Theme, Topic
+from peninsula.taxonomy.models import TAXONOMIES
 
 FORMATS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
-TERM_KINDS = {"themes": Theme, "regions": Region, "topics": Topic}
-KINDS = ["series", *TERM_KINDS, "authors", "types"]
+KINDS = ["series", *TAXONOMIES, "authors", "types"]
 
 
 @dataclass(frozen=True)
@@ -86,8 +85,8 @@ def resolve(kind: str, slug: str) -> Scope:
         if series is None:
             raise Http404("No such series.")
         return series_scope(series)
-    if kind in TERM_KINDS:
-        term = TERM_KINDS[kind].objects.filter(slug=slug).first()
+    if kind in TAXONOMIES:
+        term = TAXONOMIES[kind].objects.filter(slug=slug).first()
         if term is None:
             raise Http404("No such term.")
         return term_scope(term)

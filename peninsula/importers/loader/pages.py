@@ -122,10 +122,8 @@ class PageLoading:
             PublicationAuthor(person_id=person_id, sort_order=order)
             for order, person_id in enumerate(self.people_for(entry))
         ]
-        terms = self.terms_for(entry)
-        page.themes.set(terms["theme"])
-        page.regions.set(terms["region"])
-        page.topics.set(terms["topic"])
+        for field, terms in self.terms_for(entry).items():
+            getattr(page, field).set(terms)
         return page
 
     def fill_standard_page(self, page, entry: Entry, body: list[dict]):

@@ -18,7 +18,7 @@ from wagtail.search import index
 from peninsula.core.blocks import BodyBlock
 from peninsula.core.prepared import PreparedQuery, fetch_all
 from peninsula.core.privacy import ViewRestrictionsMixin
-from peninsula.taxonomy.models import Region, Theme, Topic
+from peninsula.taxonomy.models import TAXONOMIES
 
 
 class PublicationType(models.TextChoices):
@@ -60,8 +60,7 @@ _SLUGS = {
 }
 
 
-TAXONOMY_FIELDS = {"themes": Theme, "regions": Region, "topics": Topic}
-_TAXONOMY_NAMES = list(TAXONOMY_FIELDS)
+_TAXONOMY_NAMES = list(TAXONOMIES)
 _TermRow = namedtuple("_TermRow", "page_id position pk name slug sort_order")
 
 
@@ -70,21 +69,21 @@ def classifications(page_ids: list[int]) -> dict[int, dict[str, list]]:
     publications, each list in menu order, in one statement whatever the number of pages.
 
     The terms carry their id, name and slug (enough for a link or a feed category)."""
-    found = {pk: {name: [] for name in TAXONOMY_FIELDS} for pk in page_ids}
+    found = {pk: {name: [] for name in TAXONOMIES} for pk in page_ids}
     if not page_ids:
         return found
     # One page (an article view) is prepared; a feed's or a listing's fifty vary in number
     # and are not worth a prepared statement each.
     rows = fetch_all(
         _classification_sql(len(page_ids)),
-        list(page_ids) * len(TAXONOMY_FIELDS),
+        list(page_ids) * len(TAXONOMIES),
         server_prepared=len(page_ids) == 1,
     )
     terms = [_TermRow(*row) for row in rows]
     for term in sorted(terms, key=lambda term: (term.sort_order, term.name)):
         field = _TAXONOMY_NAMES[term.position]
         found[term.page_id][field].append(
-            TAXONOMY_FIELDS[field](pk=term.pk, name=term.name, slug=term.slug)
+            TAXONOMIES[field](pk=term.pk, name=term.name, slug=term.slug)
         )
     return found
 
@@ -99,7 +98,7 @@ def attach_classifications(pages: list) -> list:
 
 @functools.cache
 def _classification_sql(page_count: int) -> str:
-    """(publication id, position in TAXONOMY_FIELDS, id, name, slug, sort order) of the
+    """(publication id, position in TAXONOMIES, id, name, slug, sort order) of the
     themes, regions and topics of `page_count` publications, in one statement.
 
     Written out once per count, not built by the ORM per page view: compiling the
@@ -107,7 +106,7 @@ def _classification_sql(page_count: int) -> str:
     quote = connection.ops.quote_name
     placeholders = ", ".join(["%s"] * page_count)
     parts = []  # id, name, slug and sort_order are BaseTaxonomy's columns, on every model
-    for position, (name, model) in enumerate(TAXONOMY_FIELDS.items()):
+    for position, (name, model) in enumerate(TAXONOMIES.items()):
         field = PublicationPage._meta.get_field(name)
         link = quote(field.remote_field.through._meta.db_table)
         page_column = f"link.{quote(field.m2m_column_name())}"
@@ -285,7 +284,7 @@ class PublicationPage(ViewRestrictionsMixin, Page):
         used as they are.
         """
         if not self._saved_as_shown():
-            return {name: list(getattr(self, name).all()) for name in TAXONOMY_FIELDS}
+            return {name: list(getattr(self, name).all()) for name in TAXONOMIES}
         return classifications([self.pk])[self.pk]
 
     @cached_property
@@ -315,9 +314,7 @@ class PublicationPage(ViewRestrictionsMixin, Page):
         """False for a preview, whose authors and terms are held in memory (modelcluster)
         and may differ from the saved ones."""
         unsaved = getattr(self, "_cluster_related_objects", {})
-        return self.pk is not None and not any(
-            name in unsaved for name in ("authors", *TAXONOMY_FIELDS)
-        )
+        return self.pk is not None and not any(name in unsaved for name in ("authors", *TAXONOMIES))
 
     def _fetch_authors_with(self, related: list):
         """This page's authors (person pages with the columns the byline, bios and metadata
