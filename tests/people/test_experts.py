@@ -144,7 +144,7 @@ def test_the_crop_keeps_the_focal_point(institute):
 
 
 def test_a_person_without_a_photo_shows_their_initials(client, institute):
-    factories.PersonPageFactory(title="Sarah Whitcombe-Hargreaves")
+    factories.PersonPageFactory(title="Lee Min-jun")
     placeholder = soup(client.get("/experts/")).select_one("[data-testid=photo-placeholder]")
-    assert placeholder.get_text() == "SH"
+    assert placeholder.get_text() == "LM"
     assert placeholder["aria-hidden"] == "true"
