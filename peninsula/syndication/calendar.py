@@ -1,4 +1,5 @@
-"""iCalendar (RFC 5545) files: one per event, and a subscribable feed of upcoming events.
+"""iCalendar (RFC 5545) files: one per event, and a subscribable feed of upcoming events,
+written with the icalendar library (escaping, line folding, value types).
 
 Times are written as UTC instants (`DTSTART:20300514T003000Z`), the form RFC 5545 lets a
 file use without a VTIMEZONE block: every calendar shows them at the right moment in its
@@ -8,6 +9,7 @@ dates. The event's own zone is kept in the description, as readers see it on the
 
 from datetime import UTC, timedelta
 
+import icalendar
 from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
@@ -20,91 +22,56 @@ from peninsula.publications.models import EventPage
 from peninsula.syndication.scopes import public
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+REFRESH = timedelta(hours=6)  # how often subscribed calendars should fetch the feed again
 
 
-def escape(text: str) -> str:
-    """TEXT value escaping (RFC 5545 3.3.11)."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space (3.1)."""
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return line
-    parts, start, limit = [], 0, 75
-    while start < len(encoded):
-        end = min(start + limit, len(encoded))
-        while end < len(encoded) and (encoded[end] & 0xC0) == 0x80:  # not inside a character
-            end -= 1
-        parts.append(encoded[start:end].decode())
-        start, limit = end, 74  # continuation lines start with the space
-    return "\r\n ".join(parts)
-
-
-def utc_stamp(moment) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def event_lines(event, request, now) -> list[str]:
+def vevent(event, request, now) -> icalendar.Event:
     domain = request.get_host().split(":")[0]
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{event.translation_key}@{domain}",
-        f"DTSTAMP:{utc_stamp(now)}",
-    ]
+    component = icalendar.Event()
+    component.add("uid", f"{event.translation_key}@{domain}")
+    component.add("dtstamp", now)
     if event.start_time is None:
         last_day = event.end_date or event.start_date
-        lines += [
-            f"DTSTART;VALUE=DATE:{event.start_date:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{last_day + timedelta(days=1):%Y%m%d}",
-        ]
+        component.add("dtstart", event.start_date)
+        component.add("dtend", last_day + timedelta(days=1))  # exclusive
     else:
         start, end = event.utc_span()
-        lines.append(f"DTSTART:{utc_stamp(start)}")
+        component.add("dtstart", start.astimezone(UTC))
         if end is not None and end > start:
-            lines.append(f"DTEND:{utc_stamp(end)}")
+            component.add("dtend", end.astimezone(UTC))
     url = request.build_absolute_uri(event.get_url(request))
     local = f"{event.start:%Y-%m-%d %H:%M} {event.zone_abbreviation} ({event.time_zone})"
-    description = "\n\n".join(filter(None, [event.summary, f"Local time: {local}", url]))
     location = ", ".join(
         filter(None, [event.venue_name, " ".join(event.venue_address.split()), event.online_url])
     )
-    lines += [
-        f"SUMMARY:{escape(event.title)}",
-        f"DESCRIPTION:{escape(description)}",
-        f"URL:{url}",
-    ]
+    component.add("summary", event.title)
+    component.add(
+        "description", "\n\n".join(filter(None, [event.summary, f"Local time: {local}", url]))
+    )
+    component.add("url", url)
     if location:
-        lines.append(f"LOCATION:{escape(location)}")
+        component.add("location", location)
     if event.last_published_at:
-        lines.append(f"LAST-MODIFIED:{utc_stamp(event.last_published_at)}")
-    lines += ["STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]
-    return lines
+        component.add("last-modified", event.last_published_at.astimezone(UTC))
+    component.add("status", "CONFIRMED")
+    component.add("transp", "OPAQUE")
+    return component
 
 
 def calendar_text(events, request, name: str) -> str:
-    now = timezone.now()
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:-//{escape(name)}//Peninsula//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape(name)}",
-        "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
-        "X-PUBLISHED-TTL:PT6H",
-    ]
+    now = timezone.now().astimezone(UTC)
+    calendar = icalendar.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", f"-//{name}//Peninsula//EN")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    # Typed explicitly: the library writes an X- property it does not know unescaped.
+    calendar.add("x-wr-calname", icalendar.vText(name))
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(REFRESH))
     for event in events:
-        lines += event_lines(event, request, now)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        calendar.add_component(vevent(event, request, now))
+    return calendar.to_ical().decode()
 
 
 def upcoming_events():

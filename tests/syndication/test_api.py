@@ -59,6 +59,18 @@ def test_filters(client, content, query, expected):
     assert data["count"] == len(expected)
 
 
+def test_page_links_keep_the_filters_and_stop_at_the_deepest_offset(client, content):
+    """`next` and `previous` keep the other parameters; past offset 10,000 there is no
+    `next` (narrow by date instead), and a deeper offset is refused."""
+    first = results(client, "?theme=security&limit=1")
+    assert first["count"] > 1
+    assert first["next"] == "http://testserver/api/v1/publications/?theme=security&limit=1&offset=1"
+    deepest = results(client, "?limit=2&offset=10000")
+    assert deepest["count"] == 7 and deepest["results"] == [] and deepest["next"] is None
+    assert deepest["previous"].endswith("?limit=2&offset=9998")
+    assert client.get("/api/v1/publications/?offset=10001").status_code == 422
+
+
 def test_unknown_filter_values_are_errors(client, content):
     for query in ["?theme=nope", "?series=nope", "?author=nope", "?region=nope"]:
         response = client.get(f"/api/v1/publications/{query}")

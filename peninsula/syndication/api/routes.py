@@ -1,20 +1,23 @@
 """The API's operations. Lists are paginated with limit and offset, newest first."""
 
+from django.db.models import Q
 from ninja import NinjaAPI, Query, Status
 from ninja.decorators import decorate_view
+from ninja.errors import HttpError
+from ninja.pagination import paginate
 
 from peninsula.people.models import PersonPage
 from peninsula.publications.counts import listing_count
-from peninsula.publications.filters import PublicationFilter
-from peninsula.publications.listing import card_queryset, with_bylines
-from peninsula.publications.models import PublicationPage, PublicationType
+from peninsula.publications.listing import card_queryset, tagged_with, with_bylines
+from peninsula.publications.models import PublicationAuthor, PublicationPage, PublicationType
 from peninsula.publications.models import SeriesPage as SeriesModel
 from peninsula.publications.models.base import attach_classifications
 from peninsula.syndication import items as feed_items
 from peninsula.syndication.api import schemas, serialize
+from peninsula.syndication.api.paging import LinkedPages, Listing
 from peninsula.syndication.http import conditional
-from peninsula.syndication.scopes import public
-from peninsula.taxonomy.models import TAXONOMIES
+from peninsula.syndication.scopes import TERM_KINDS, public
+from peninsula.taxonomy.models import Region, Theme, Topic
 
 api = NinjaAPI(
     title="Peninsula API",
@@ -24,66 +27,59 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
-MAX_OFFSET = 10_000  # deeper than this, narrow by date instead
-
-
-class Paging:
-    def __init__(self, request, limit, offset):
-        self.request, self.limit, self.offset = request, limit, offset
-
-    def wrap(self, count, results):
-        def link(offset):
-            query = self.request.GET.copy()
-            query["offset"], query["limit"] = offset, self.limit
-            return self.request.build_absolute_uri(f"{self.request.path}?{query.urlencode()}")
-
-        more = self.offset + self.limit < count and self.offset + self.limit <= MAX_OFFSET
-        return {
-            "count": count,
-            "next": link(self.offset + self.limit) if more else None,
-            "previous": link(max(self.offset - self.limit, 0)) if self.offset else None,
-            "results": results,
-        }
-
-
-def paging(request, limit, offset):
-    return Paging(request, limit, offset)
-
-
-Limit = Query(20, ge=1, le=100, description="Results per page (at most 100).")
-Offset = Query(0, ge=0, le=MAX_OFFSET, description="Results to skip.")
-
 
 def _not_found(what, slug):
-    return Status(404, {"detail": f"No {what} with the slug {slug!r}."})
-
-
-# The list's filters (schemas.PublicationFilters), in the order an unknown one is reported.
-FILTERS = ("type", "series", "author", "theme", "region", "topic", "date_from", "date_to")
+    # Raised, not returned: the paginator takes whatever the operation returns.
+    return HttpError(404, f"No {what} with the slug {slug!r}.")
 
 
 @api.get(
     "/publications/",
-    response={200: schemas.PublicationPage, 404: schemas.Error},
+    response={200: list[schemas.PublicationSummary], 404: schemas.Error},
     tags=["publications"],
     summary="List publications",
 )
 @decorate_view(conditional)
-def list_publications(
-    request, filters: Query[schemas.PublicationFilters], limit: int = Limit, offset: int = Offset
-):
-    data = {name: value for name, value in filters.dict().items() if value is not None}
-    filterset = PublicationFilter(data, public(PublicationPage.objects.listed()), offered=FILTERS)
-    for name in filterset.form.errors:  # an unknown series, author or term, in FILTERS' order
-        return _not_found(name, data[name])
-    rows, counted = filterset.filtered(), filterset.filtered(counting=True)
-    pages = paging(request, limit, offset)
-    found = with_bylines(
-        list(card_queryset(rows.order_by("-date", "-pk"))[offset : offset + limit])
-    )
-    attach_classifications(found)
-    return pages.wrap(
-        listing_count(counted), [serialize.publication(request, page) for page in found]
+@paginate(LinkedPages)
+def list_publications(request, filters: Query[schemas.PublicationFilters]):
+    type, series, author = filters.type, filters.series, filters.author
+    theme, region, topic = filters.theme, filters.region, filters.topic
+    date_from, date_to = filters.date_from, filters.date_to
+    rows = counted = public(PublicationPage.objects.listed())
+    if type:
+        rows = counted = rows.filter(publication_type=PublicationType.from_slug(type))
+    if series:
+        series_ids = public(SeriesModel.objects.live()).filter(slug=series).values_list("pk")
+        if not series_ids:
+            raise _not_found("series", series)
+        rows = counted = rows.filter(series_page=series_ids[0][0])
+    if author:
+        person = public(PersonPage.objects.live()).filter(slug=author).first()
+        if person is None:
+            raise _not_found("author", author)
+        authored = Q(pk__in=PublicationAuthor.objects.filter(person=person).values("page_id"))
+        rows = counted = rows.filter(authored)
+    for model, slug in ((Theme, theme), (Region, region), (Topic, topic)):
+        if slug:
+            term = model.objects.filter(slug=slug).first()
+            if term is None:
+                raise _not_found(model._meta.verbose_name, slug)
+            rows = rows.filter(tagged_with(term))
+            counted = counted.filter(tagged_with(term, counting=True))
+    dates = {}
+    if date_from:
+        dates["date__gte"] = date_from
+    if date_to:
+        dates["date__lte"] = date_to
+    rows, counted = rows.filter(**dates), counted.filter(**dates)
+
+    def present(found):
+        with_bylines(found)
+        attach_classifications(found)
+        return [serialize.publication(request, page) for page in found]
+
+    return Listing(
+        card_queryset(rows.order_by("-date", "-pk")), present, lambda: listing_count(counted)
     )
 
 
@@ -105,19 +101,17 @@ def get_publication(request, publication_id: schemas.PageId):
     return serialize.publication_detail(request, specific)
 
 
-@api.get("/people/", response=schemas.PersonPage, tags=["people"], summary="List people")
+@api.get("/people/", response=list[schemas.Person], tags=["people"], summary="List people")
 @decorate_view(conditional)
+@paginate(LinkedPages)
 def list_people(
     request,
     expert: bool | None = Query(None, description="Only people listed on the Experts page."),
-    limit: int = Limit,
-    offset: int = Offset,
 ):
     people = PersonPage.objects.live().public().order_by("sort_name", "title", "pk")
     if expert is not None:
         people = people.filter(is_expert=expert)
-    results = [serialize.person(request, p) for p in people[offset : offset + limit]]
-    return paging(request, limit, offset).wrap(people.count(), results)
+    return Listing(people, lambda found: [serialize.person(request, p) for p in found])
 
 
 @api.get(
@@ -134,35 +128,38 @@ def get_person(request, person_id: schemas.PageId):
     return serialize.person(request, person)
 
 
-@api.get("/series/", response=schemas.SeriesPage, tags=["series"], summary="List series")
+@api.get("/series/", response=list[schemas.Series], tags=["series"], summary="List series")
 @decorate_view(conditional)
-def list_series(request, limit: int = Limit, offset: int = Offset):
+@paginate(LinkedPages)
+def list_series(request):
+    def present(rows):
+        podcasts = set(
+            PublicationPage.objects.listed()
+            .filter(
+                series_page__in=[row.pk for row in rows], publication_type=PublicationType.PODCAST
+            )
+            .values_list("series_page", flat=True)
+            .distinct()
+        )
+        return [serialize.series(request, row, podcasts) for row in rows]
+
     found = SeriesModel.objects.live().public().order_by("sort_order", "title", "pk")
-    rows = list(found[offset : offset + limit])
-    podcasts = set(
-        PublicationPage.objects.listed()
-        .filter(series_page__in=[row.pk for row in rows], publication_type=PublicationType.PODCAST)
-        .values_list("series_page", flat=True)
-        .distinct()
-    )
-    results = [serialize.series(request, row, podcasts) for row in rows]
-    return paging(request, limit, offset).wrap(found.count(), results)
+    return Listing(found, present)
 
 
 def _term_list(model):
-    def list_terms(request, limit: int = Limit, offset: int = Offset):
+    def list_terms(request):
         terms = model.objects.order_by("sort_order", "name")
-        results = [serialize.term_full(request, t) for t in terms[offset : offset + limit]]
-        return paging(request, limit, offset).wrap(terms.count(), results)
+        return Listing(terms, lambda found: [serialize.term_full(request, t) for t in found])
 
     list_terms.__name__ = f"list_{model.publication_field}"
-    return list_terms
+    return paginate(LinkedPages)(list_terms)
 
 
-for _kind, _model in TAXONOMIES.items():
+for _kind, _model in TERM_KINDS.items():
     api.get(
         f"/{_kind}/",
-        response=schemas.TermPage,
+        response=list[schemas.Term],
         tags=["taxonomies"],
         summary=f"List {_kind}",
         operation_id=f"list_{_kind}",

@@ -106,25 +106,3 @@ class Term(Schema):
     description: str
     url: str
     feed_url: str
-
-
-class Page(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-
-
-class PublicationPage(Page):
-    results: list[PublicationSummary]
-
-
-class PersonPage(Page):
-    results: list[Person]
-
-
-class SeriesPage(Page):
-    results: list[Series]
-
-
-class TermPage(Page):
-    results: list[Term]
