@@ -1,5 +1,16 @@
 """Per-IP limits on the public newsletter endpoints, counted in the default cache (shared by
-every process when Redis is configured)."""
+every process when Redis is configured: production uses REDIS_URL, docs/deployment.md).
+
+Kept by hand rather than taken from django-ratelimit, which counts the same way (a counter
+per key and fixed window, `cache.add` then the atomic `cache.incr`): the library would
+still need this module's wrapper, since it answers an exceeded limit with a 403 (its
+`Ratelimited` exception) or a flag on the request, where readers get the 429 page with
+Retry-After; its key would still be `client_ip` (the trusted proxies); and its system checks
+fail on the locmem cache a laptop runs on (django_ratelimit.E003) and warn on Django's own
+Redis backend that production uses (W001: it supports django-redis). What is left here is
+the counter, ten lines, tested in tests/newsletters/test_preferences.py and
+tests/core/test_network.py.
+"""
 
 import functools
 import time
