@@ -1,6 +1,5 @@
 """The API's operations. Lists are paginated with limit and offset, newest first."""
 
-from django.db.models import Q
 from ninja import NinjaAPI, Query, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
@@ -8,16 +7,17 @@ from ninja.pagination import paginate
 
 from peninsula.people.models import PersonPage
 from peninsula.publications.counts import listing_count
-from peninsula.publications.listing import card_queryset, tagged_with, with_bylines
-from peninsula.publications.models import PublicationAuthor, PublicationPage, PublicationType
+from peninsula.publications.filters import PublicationFilter
+from peninsula.publications.listing import card_queryset, with_bylines
+from peninsula.publications.models import PublicationPage, PublicationType
 from peninsula.publications.models import SeriesPage as SeriesModel
 from peninsula.publications.models.base import attach_classifications
 from peninsula.syndication import items as feed_items
 from peninsula.syndication.api import schemas, serialize
 from peninsula.syndication.api.paging import LinkedPages, Listing
 from peninsula.syndication.http import conditional
-from peninsula.syndication.scopes import TERM_KINDS, public
-from peninsula.taxonomy.models import Region, Theme, Topic
+from peninsula.syndication.scopes import public
+from peninsula.taxonomy.models import TAXONOMIES
 
 api = NinjaAPI(
     title="Peninsula API",
@@ -33,6 +33,10 @@ def _not_found(what, slug):
     return HttpError(404, f"No {what} with the slug {slug!r}.")
 
 
+# The list's filters (schemas.PublicationFilters), in the order an unknown one is reported.
+FILTERS = ("type", "series", "author", "theme", "region", "topic", "date_from", "date_to")
+
+
 @api.get(
     "/publications/",
     response={200: list[schemas.PublicationSummary], 404: schemas.Error},
@@ -42,36 +46,11 @@ def _not_found(what, slug):
 @decorate_view(conditional)
 @paginate(LinkedPages)
 def list_publications(request, filters: Query[schemas.PublicationFilters]):
-    type, series, author = filters.type, filters.series, filters.author
-    theme, region, topic = filters.theme, filters.region, filters.topic
-    date_from, date_to = filters.date_from, filters.date_to
-    rows = counted = public(PublicationPage.objects.listed())
-    if type:
-        rows = counted = rows.filter(publication_type=PublicationType.from_slug(type))
-    if series:
-        series_ids = public(SeriesModel.objects.live()).filter(slug=series).values_list("pk")
-        if not series_ids:
-            raise _not_found("series", series)
-        rows = counted = rows.filter(series_page=series_ids[0][0])
-    if author:
-        person = public(PersonPage.objects.live()).filter(slug=author).first()
-        if person is None:
-            raise _not_found("author", author)
-        authored = Q(pk__in=PublicationAuthor.objects.filter(person=person).values("page_id"))
-        rows = counted = rows.filter(authored)
-    for model, slug in ((Theme, theme), (Region, region), (Topic, topic)):
-        if slug:
-            term = model.objects.filter(slug=slug).first()
-            if term is None:
-                raise _not_found(model._meta.verbose_name, slug)
-            rows = rows.filter(tagged_with(term))
-            counted = counted.filter(tagged_with(term, counting=True))
-    dates = {}
-    if date_from:
-        dates["date__gte"] = date_from
-    if date_to:
-        dates["date__lte"] = date_to
-    rows, counted = rows.filter(**dates), counted.filter(**dates)
+    data = {name: value for name, value in filters.dict().items() if value is not None}
+    filterset = PublicationFilter(data, public(PublicationPage.objects.listed()), offered=FILTERS)
+    for name in filterset.form.errors:  # an unknown series, author or term, in FILTERS' order
+        raise _not_found(name, data[name])
+    rows, counted = filterset.filtered(), filterset.filtered(counting=True)
 
     def present(found):
         with_bylines(found)
@@ -156,7 +135,7 @@ def _term_list(model):
     return paginate(LinkedPages)(list_terms)
 
 
-for _kind, _model in TERM_KINDS.items():
+for _kind, _model in TAXONOMIES.items():
     api.get(
         f"/{_kind}/",
         response=list[schemas.Term],
