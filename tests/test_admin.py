@@ -7,8 +7,8 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 from peninsula.core.roles import AUTHORS, EDITORS
-from peninsula.publications.counts import published_count
 from peninsula.publications.models import ArticlePage
+from peninsula.search.counts import published_count
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ from django.core.management import CommandError, call_command
 from django.utils.html import escape
 from wagtail.models import Page
 
-from peninsula.publications.counts import published_count
 from peninsula.publications.generate import TYPE_SHARES
 from peninsula.publications.models import PublicationPage, PublicationType, SeriesPage
+from peninsula.search.counts import published_count
 from tests import factories
 
 pytestmark = pytest.mark.django_db

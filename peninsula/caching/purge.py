@@ -17,6 +17,7 @@ from django.urls import reverse
 from django_tasks.base import TASK_MAX_PRIORITY
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, PageLogEntry, Site
 
 from peninsula.people.models import PersonPage
 from peninsula.publications.models import PublicationPage, PublicationType, SeriesPage
@@ -36,6 +37,73 @@ def purge_on_commit(*pages) -> None:
             add_page_and_what_shows_it(batch, page)
     if batch.urls:
         transaction.on_commit(functools.partial(enqueue_purge, list(batch.urls)))
+
+
+def purge_published(page, revision=None) -> None:
+    """`page` was published: what shows it now, and what showed the version readers saw
+    until now (an edit may have changed the series, the themes or the authors)."""
+    if settings.WAGTAILFRONTENDCACHE:
+        purge_on_commit(page, _previously_published(page, revision))
+
+
+def purge_moved(page, url_path_before=None, parent_page_before=None) -> None:
+    """`page` moved: what shows it at its new address and what showed it at the old one."""
+    page = page.specific
+    if not page.live or not settings.WAGTAILFRONTENDCACHE:
+        return
+    before = None
+    if url_path_before and url_path_before != page.url_path:
+        before = page.specific_class.objects.get(pk=page.pk)
+        before.url_path = url_path_before  # the old address, on the old parent
+        before.path = parent_page_before.path + page.path[-Page.steplen :]
+    purge_on_commit(page, before)
+
+
+def purge_archive_on_commit(page_ids) -> None:
+    """After a bulk write (an import, generated content): each page's own URL, and on every
+    site the pages that list the archive (home, listings, feeds, sitemaps, the API's lists).
+    Term and author pages are not worked out page by page for thousands of pages: shared
+    caches keep them PENINSULA_CACHE_SECONDS at most."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    batch = PurgeBatch()
+    ids = list(page_ids)
+    for start in range(0, len(ids), 500):
+        for page in Page.objects.filter(pk__in=ids[start : start + 500]).only("url_path"):
+            batch.add_page(page)
+    paths = [
+        reverse("syndication:sitemap"),
+        _sitemap("pages"),
+        _sitemap("publications"),
+        _sitemap("listings"),
+        reverse("publications:all"),
+        *(
+            reverse("publications:type", kwargs={"type_slug": kind.slug})
+            for kind in PublicationType
+        ),
+        reverse("api:list_publications"),
+        *_feeds("", ""),
+    ]
+    for site in Site.objects.select_related("root_page"):
+        batch.add_page(site.root_page)
+        batch.add_urls(site.root_url + path for path in paths)
+    if batch.urls:
+        transaction.on_commit(functools.partial(enqueue_purge, list(batch.urls)))
+
+
+def _previously_published(page, revision):
+    """The page as readers saw it before this publish (None for a first publish)."""
+    if revision is None:
+        return None
+    entry = (
+        PageLogEntry.objects.filter(page_id=page.pk, action__startswith="wagtail.publish")
+        .exclude(revision=revision)
+        .exclude(revision=None)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision.as_object() if entry else None
 
 
 def enqueue_purge(urls: list[str]) -> None:

@@ -1,22 +1,22 @@
-"""What every page's header and footer need, cached so a page view costs no extra queries."""
+"""What every page's header and footer need, cached so a page view costs no extra queries.
 
-from dataclasses import dataclass
+Remembered under the cache version (peninsula.core.cache_version): publishing moves it."""
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from peninsula.core import cache_version
 from peninsula.core.models import InstituteSettings
 
 _TIMEOUT = 300
 
 
 def _key(site_id, name):
-    return f"peninsula:chrome:{site_id}:{name}"
+    return cache_version.key("chrome", site_id, name)
 
 
 def institute_settings(site: Site | None) -> InstituteSettings:
@@ -50,34 +50,6 @@ def menu_items(site: Site | None) -> list[tuple[str, str]]:
         ]
         cache.set(key, value, _TIMEOUT)
     return value
-
-
-@dataclass(frozen=True)
-class SeriesLink:
-    title: str
-    url: str
-
-
-_SERIES_KEY = "peninsula:chrome:series"
-
-
-def series_links() -> dict[str, SeriesLink]:
-    """Every series page by its tree path, so a publication's series (its parent) costs no
-    query: cards, listings and article pages look it up here by the publication's path."""
-    from peninsula.publications.models import SeriesPage
-
-    value = cache.get(_SERIES_KEY)
-    if value is None:
-        value = {
-            page.path: SeriesLink(page.title, page.get_url())
-            for page in SeriesPage.objects.live().only("title", "path", "url_path")
-        }
-        cache.set(_SERIES_KEY, value, _TIMEOUT)
-    return value
-
-
-def series_for(page) -> SeriesLink | None:
-    return series_links().get(page.path[: -Page.steplen])
 
 
 def page_url(url_path: str, roots=None, request=None) -> str | None:
@@ -115,22 +87,9 @@ def site_root_paths(request=None) -> list:
     return request._wagtail_cached_site_root_paths
 
 
-def forget(site_id=None):
-    for site in Site.objects.all() if site_id is None else [Site(pk=site_id)]:
-        cache.delete_many([_key(site.pk, "settings"), _key(site.pk, "menu")])
-    cache.delete(_SERIES_KEY)
-
-
 @receiver(post_save, sender=InstituteSettings)
-def _settings_saved(sender, instance, **kwargs):
-    forget(instance.site_id)
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-@receiver(post_delete, sender=Page)  # a sender, so deletes of other models stay fast
-def _page_changed(sender, instance, **kwargs):
-    # Menus and series are the home page's children (depth 3); only they change the chrome.
-    if isinstance(instance, Page) and instance.depth is not None and instance.depth <= 3:
-        forget()
+def _settings_saved(sender, instance, created=False, **kwargs):
+    # A site's first read creates its settings row (for_site): nothing remembered yet
+    # could have shown it, so the version stays and the request's other reads stay cached.
+    if not created:
+        cache_version.forget()

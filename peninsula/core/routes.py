@@ -4,7 +4,8 @@ Finding a page by its URL path and then loading its specific row is two queries;
 id and type remembered, the specific row is loaded straight away. What is remembered is
 only a hint: the loaded page must still be live at that URL path, or the caller looks it
 up afresh, so a page moved, unpublished or deleted in another process (whose cache this
-process cannot see) is never served from a stale entry.
+process cannot see) is never served from a stale entry. Hints are kept under the cache version
+(peninsula.core.cache_version), so a publish, move or delete forgets them all.
 """
 
 import functools
@@ -13,6 +14,7 @@ import hashlib
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
+from peninsula.core import cache_version
 from peninsula.core.prepared import PreparedQuery
 from peninsula.core.privacy import with_restriction_flag
 
@@ -24,7 +26,7 @@ def _key(url_path: str) -> str:
     # and memcached refuses keys over 250 characters.
     if len(url_path) > 150:
         url_path = hashlib.sha256(url_path.encode()).hexdigest()
-    return f"peninsula:route:{url_path}"
+    return cache_version.key("route", url_path)
 
 
 def remember(page) -> None:

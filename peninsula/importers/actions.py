@@ -18,13 +18,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from peninsula.core import cache_version
 from peninsula.importers.garbage import fewer_collections
 from peninsula.importers.loader import Loader, ProgressCallback
 from peninsula.importers.mapping import load_mapping
 from peninsula.importers.models import ImportRun
 from peninsula.importers.report import Report
 from peninsula.importers.sources.wordpress import WordPressSource
-from peninsula.publications.counts import refresh_published_count
 
 SOURCES = {"wordpress": WordPressSource}
 
@@ -81,7 +81,7 @@ def import_file(
     finally:
         if not succeeded:
             loader.library.delete_written()
-            refresh_published_count()  # the cached figure may count rolled-back pages
+            cache_version.forget()  # cached figures may count rolled-back pages
     report.seconds = time.monotonic() - started
     return report
 

@@ -36,10 +36,12 @@ def send_lane(campaign_id: int) -> int:
 
 
 @task(queue_name="default")
-def send_digests(frequency: str) -> int:
+def send_digests(frequency: str, page_ids: list[int] | None = None) -> int:
+    """`page_ids`: the publications just published (as-published digests consider only
+    those, and only the people who follow them); None: everything new (weekly digests)."""
     from peninsula.newsletters.digests import send_due_digests
 
-    return send_due_digests(frequency)
+    return send_due_digests(frequency, page_ids)
 
 
 @task(queue_name="default")

@@ -5,6 +5,3 @@ class PublicationsConfig(AppConfig):
     name = "peninsula.publications"
     label = "publications"
     verbose_name = "Publications"
-
-    def ready(self):
-        from peninsula.publications import signals  # noqa: F401

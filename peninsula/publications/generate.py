@@ -25,9 +25,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from wagtail.models import Page
 
+from peninsula.core import cache_version
 from peninsula.home.models import HomePage
 from peninsula.people.models import PeopleIndexPage, PersonPage
-from peninsula.publications.counts import refresh_published_count
 from peninsula.publications.models import (
     ArticlePage,
     BriefPage,
@@ -38,6 +38,7 @@ from peninsula.publications.models import (
     SeriesPage,
     VideoPage,
 )
+from peninsula.search.counts import published_count
 from peninsula.taxonomy.models import Region, Theme, Topic
 
 DEFAULT_BATCH_SIZE = 2_000
@@ -159,7 +160,8 @@ def generate_publications(
         remaining -= size
         if on_batch:
             on_batch(size)
-    published = refresh_published_count()
+    cache_version.forget()  # listings and counts: the archive changed in bulk
+    published = published_count()
     writer.analyze()
     return GenerationResult(created=count, by_type=by_type, published_count=published)
 

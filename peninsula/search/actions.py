@@ -145,3 +145,44 @@ def publications_mentioning(kind: str, pk: int) -> list[int]:
 
     field = taxonomy_named(kind).publication_field
     return list(PublicationPage.objects.listed().filter(**{field: pk}).values_list("pk", flat=True))
+
+
+# What publishing asks of the index (peninsula.publishing.actions) ---------------------------
+SUBTREE_INLINE_LIMIT = 50
+
+
+def index_published(page):
+    """`page` went live: its entry now, so a reader finds it the moment it is live; the
+    publications that carry its name (a person's, a series') later, in a task."""
+    from peninsula.people.models import PersonPage
+    from peninsula.publications.models import SeriesPage
+
+    index_pages([page.pk])
+    page = page.specific_deferred
+    kind = (
+        DocumentKind.PERSON if isinstance(page, PersonPage)
+        else DocumentKind.SERIES if isinstance(page, SeriesPage)
+        else None
+    )  # fmt: skip
+    if kind:
+        index_later(publications_mentioning(kind, page.pk))
+
+
+def index_subtree(page):
+    """Every page under a moved or renamed page has a new URL: indexed now if few, else in
+    a task."""
+    from wagtail.models import Page
+
+    ids = list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    if len(ids) <= SUBTREE_INLINE_LIMIT:
+        index_pages(ids)
+    else:
+        index_later(ids)
+
+
+def index_later(page_ids: list[int]):
+    """index_pages() in a background task, queued once the transaction commits."""
+    from peninsula.search.tasks import index_pages_task
+
+    if page_ids:
+        transaction.on_commit(lambda: index_pages_task.enqueue(page_ids))

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from peninsula.core import cache_version
 from peninsula.search.analyzer import analyze
 from peninsula.search.backends import phrase_backend
 from peninsula.search.documents import FIELD_WEIGHTS, Entry
@@ -146,8 +147,6 @@ def update_from_values(table: str, assignment: str, value_sql: str, rows: list[t
 
 
 def _adjust_stats(documents: int, length: float, publications: int):
-    from peninsula.publications.counts import refresh_published_count
-
     stats()  # make sure the row exists
     SearchStats.objects.update(
         documents=F("documents") + documents,
@@ -156,9 +155,9 @@ def _adjust_stats(documents: int, length: float, publications: int):
         generation=new_generation(),
     )
     if publications:
-        # "Total Index: N publications" shows what search can find. Whoever rolls back a
-        # write refreshes it again (see importers.actions).
-        refresh_published_count()
+        # "Total Index: N publications" (counts.py) shows what search can find: the pages
+        # read it afresh, once this write commits too (cache_version.forget).
+        cache_version.forget()
 
 
 def _term_ids(texts: set[str]) -> dict[str, int]:

@@ -134,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "peninsula.core.context_processors.site_chrome",
+                "peninsula.search.context_processors.total_index",
                 "peninsula.navigation.context_processors.navigation",
             ],
         },

@@ -2,20 +2,22 @@
 
 The filter bar of every listing offers all themes and regions, and resolves the chosen slug
 to a term: read from the cache, that costs no query. A term saved or deleted in the admin
-forgets its model's list at once (in this process's cache, or for every process with Redis).
+forgets them at once, with everything else remembered under the cache version
+(peninsula.core.cache_version; in this process's cache, or for every process with Redis).
 """
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from peninsula.core import cache_version
 from peninsula.taxonomy.models import TAXONOMIES
 
 _TIMEOUT = 300
 
 
 def _key(model) -> str:
-    return f"peninsula:terms:{model._meta.label_lower}"
+    return cache_version.key("terms", model._meta.label_lower)
 
 
 def all_terms(model) -> list:
@@ -33,7 +35,7 @@ def term_by_slug(model, slug: str):
 
 
 def _forget(sender, **kwargs):
-    cache.delete(_key(sender))
+    cache_version.forget()  # term pages, listings' filter bars and counts name terms too
 
 
 for _model in TAXONOMIES.values():

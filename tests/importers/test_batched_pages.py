@@ -7,8 +7,8 @@ from peninsula.importers import batch
 from peninsula.importers.actions import import_file
 from peninsula.importers.models import ImportedItem
 from peninsula.people.models import PersonPage
-from peninsula.publications.counts import published_count
 from peninsula.publications.models import PublicationPage, SeriesPage
+from peninsula.search.counts import published_count
 from peninsula.taxonomy.models import Theme
 from tests.importers.conftest import CATEGORY, HEADER, SITE, item, tag
 

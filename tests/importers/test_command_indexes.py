@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from peninsula.importers.actions import import_file
-from peninsula.publications.counts import published_count
+from peninsula.search.counts import published_count
 from peninsula.search.engine import search
 from tests.importers.conftest import CATEGORY, item
 

@@ -6,8 +6,8 @@ from django.db import connection
 
 from peninsula.importers import tasks
 from peninsula.importers.actions import import_file
-from peninsula.publications.counts import published_count
 from peninsula.search import actions
+from peninsula.search.counts import published_count
 from peninsula.search.engine import search
 from tests.importers.conftest import CATEGORY, item
 from tests.search.test_index_follows_cms import _index_rows

@@ -77,3 +77,29 @@ def test_publishing_a_page_sends_the_as_published_digest(smtp, series, on_commit
     reader.series.set([series])
     on_commit(factories.ArticlePageFactory, series=series, title="Hot off the press")
     assert "Hot off the press" in titles(smtp.to(reader.email)[0])
+
+
+def test_an_as_published_digest_considers_only_the_pages_published(smtp, series):
+    """The task gets the ids of the publications just published: only their followers are
+    looked at, and only these publications are sent (the rest wait for their own publish)."""
+    from peninsula.newsletters.digests import due_subscribers
+
+    security = factories.ThemeFactory(name="Security")
+    theme_reader = SubscriberFactory(email="theme@example.org", frequency="as_published")
+    theme_reader.themes.set([security])
+    series_reader = SubscriberFactory(email="series@example.org", frequency="as_published")
+    series_reader.series.set([series])
+    other_series = factories.SeriesPageFactory(title="Events")
+    factories.ArticlePageFactory(series=series, title="Waiting in the series")
+    published = factories.ArticlePageFactory(
+        series=other_series, title="On security", themes=[security]
+    )
+
+    assert list(due_subscribers("as_published", page_ids=[published.pk])) == [theme_reader]
+    assert send_due_digests("as_published", [published.pk]) == 1
+    assert "On security" in titles(smtp.to(theme_reader.email)[0])
+    assert smtp.to(series_reader.email) == []
+    assert send_due_digests("as_published", []) == 0
+    # Without ids (as the weekly sweep runs), everything new is considered.
+    assert send_due_digests("as_published") == 1
+    assert "Waiting in the series" in titles(smtp.to(series_reader.email)[0])

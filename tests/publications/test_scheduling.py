@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from peninsula.core.worker import publish_due_pages
-from peninsula.publications.counts import published_count
+from peninsula.search.counts import published_count
 from tests import factories
 
 pytestmark = pytest.mark.django_db

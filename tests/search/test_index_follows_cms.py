@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from peninsula.core.worker import publish_due_pages
 from peninsula.demo.files import report_pdf
-from peninsula.publications.counts import published_count
 from peninsula.search import actions
+from peninsula.search.counts import published_count
 from peninsula.search.engine import search
 from peninsula.search.models import SearchDocument
 from tests import factories

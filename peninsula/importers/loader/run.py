@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from wagtail.models import Page
 
+from peninsula.core import cache_version
 from peninsula.home.models import HomePage
 from peninsula.importers.batch import PageBatch
 from peninsula.importers.indexing import per_save_indexing_off
@@ -22,7 +23,6 @@ from peninsula.importers.media import MediaLibrary
 from peninsula.importers.models import ImportedItem
 from peninsula.importers.report import Report
 from peninsula.importers.sources.base import Source
-from peninsula.publications.counts import refresh_published_count
 from peninsula.publications.models import SeriesPage
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -121,7 +121,7 @@ class Loader(MediaLoading, PageLoading, PeopleLoading, TermLoading, SeriesLoadin
         self.move_pages()
         self.add_redirects()
         self.save_redirects()
-        refresh_published_count()
+        cache_version.forget()  # listings and counts: the archive changed in bulk
 
     def remember(
         self, kind: str, key: str, obj, checksum: str = "", old_url: str = "", pending=False

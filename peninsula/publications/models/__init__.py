@@ -1,5 +1,4 @@
 from peninsula.publications.models.base import PublicationAuthor, PublicationPage, PublicationType
-from peninsula.publications.models.counter import PublishedCounter
 from peninsula.publications.models.series import SeriesPage
 from peninsula.publications.models.types import (
     ArticlePage,
@@ -20,7 +19,6 @@ __all__ = [
     "PublicationAuthor",
     "PublicationPage",
     "PublicationType",
-    "PublishedCounter",
     "ReportPage",
     "SeriesPage",
     "VideoPage",

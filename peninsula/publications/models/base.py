@@ -291,7 +291,7 @@ class PublicationPage(ViewRestrictionsMixin, Page):
     def series(self):
         """The series this publication lives in (its parent), from the cached series map.
         Kept on the instance: templates and metadata ask for it a dozen times a page."""
-        from peninsula.core.chrome import series_for
+        from peninsula.publications.series_links import series_for
 
         return series_for(self)
 

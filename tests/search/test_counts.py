@@ -4,15 +4,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from peninsula.publications.counts import published_count
-from peninsula.publications.models import PublishedCounter
+from peninsula.search.counts import published_count
+from peninsula.search.models import SearchStats
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def stored():
-    return PublishedCounter.objects.get().value
+    return SearchStats.objects.get().publications
 
 
 def test_publish_unpublish_and_delete_update_the_count(series):
