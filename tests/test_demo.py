@@ -299,3 +299,22 @@ def test_demo_theme_and_home_page_carry_editors_choices(demo, client):
     assert trade.select("[data-testid=term-experts] .person-chip")
     home = BeautifulSoup(client.get("/").content, "html.parser")
     assert "Experts available to the media" in home.select_one(".page-blocks").get_text()
+
+
+def test_demo_events_take_registrations_carry_a_recording_and_the_contact_form(demo, client):
+    """The book talk takes registrations here (12 places, two questions); the export-controls
+    roundtable, past, has its recording and transcript; the contact page is a form page."""
+    from peninsula.enquiries.models import FormPage
+
+    open_event = pub.EventPage.objects.get(takes_registrations=True)
+    assert open_event.registration_open and open_event.capacity == 12
+    assert open_event.registration_questions.count() == 2
+    form = client.get(f"/registrations/{open_event.pk}/")
+    assert form.status_code == 200 and b"12 places left." in form.content
+    recorded = pub.EventPage.objects.exclude(recording_url="").get()
+    assert not recorded.is_upcoming and "Ji-yeon Seo" in recorded.transcript
+    page = client.get(recorded.url)
+    assert b"Read the transcript" in page.content and b"Watch the recording" in page.content
+    contact = FormPage.objects.get(slug="contact")
+    assert contact.live and contact.to_address == "hello@haneul-institute.example"
+    assert b'name="form_started"' in client.get(contact.url).content

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from peninsula.demo import pages, setup
+from peninsula.demo import contact, pages, setup
 from peninsula.demo.content import all_pieces
 from peninsula.demo.publish import Publisher
 
@@ -41,6 +41,7 @@ def load_demo(progress: Progress = _quiet) -> LoadReport:
         series = setup.ensure_series(home, heroes)
         people = setup.ensure_people(home, collection)
         setup.ensure_about(home)
+        contact.ensure_contact_page(home)
 
         publisher = Publisher(
             series=series,

@@ -205,7 +205,13 @@ EVENTS = [
             "time_zone": "Asia/Seoul",
             "venue": SEOUL_VENUE,
             "online": False,
-            "registration": True,
+            # Registration on the site itself, for a small room, with a waiting list.
+            "registration": "here",
+            "capacity": 12,
+            "questions": [
+                ("Language you would like to follow the talk in", "radio", "Korean\nEnglish"),
+                ("Anything we should know to make the event accessible for you?", "multiline", ""),
+            ],
             "speakers": [("chang-ho-nam", "Speaker"), ("yoon-hee-kwak", "Moderator")],
         },
         body=[
@@ -235,6 +241,30 @@ EVENTS = [
             "venue": None,
             "online": True,
             "registration": False,
+            "recording": True,
+            "transcript": [
+                (
+                    "Daniel Okonkwo-Lee",
+                    "Welcome, everyone. We have ninety minutes and three views of the same "
+                    "problem: what export controls on chipmaking tools mean for Korean plants.",
+                ),
+                (
+                    "Ji-yeon Seo",
+                    "The rule itself is not the hardest part. The hardest part is that the "
+                    "licence for a plant in China runs for one year, and a fab is planned for "
+                    "twenty.",
+                ),
+                (
+                    "Tomasz Wierzbicki",
+                    "European toolmakers see the same thing. Multi-year licences for plants "
+                    "that already exist would remove most of the uncertainty at little cost.",
+                ),
+                (
+                    "Daniel Okonkwo-Lee",
+                    "Let us take questions. The first is about memory chips, which the rules "
+                    "treat differently from logic.",
+                ),
+            ],
             "speakers": [
                 ("daniel-okonkwo-lee", "Moderator"),
                 ("ji-yeon-seo", "Panellist"),
