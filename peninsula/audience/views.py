@@ -14,8 +14,15 @@ from wagtail.models import Page
 
 from peninsula.audience.bots import is_bot
 from peninsula.audience.counting import record_view
-from peninsula.newsletters.crosssite import is_cross_site
 from peninsula.security.hostile import MAX_ID
+
+
+def _from_another_site(request) -> bool:
+    """A beacon another site's page made a browser send (Origin, else Sec-Fetch-Site); as
+    newsletters.crosssite judges sign-ups, which this app sits below and cannot import."""
+    if origin := request.headers.get("Origin"):
+        return origin != f"{request.scheme}://{request.get_host()}"
+    return request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none")
 
 
 def _no_store(response):
@@ -32,7 +39,7 @@ def count_view(request, page_id):
     counted = (
         page_id <= MAX_ID  # a larger number is no page, and no database can hold it
         and not is_bot(request.headers.get("User-Agent"))
-        and not is_cross_site(request)
+        and not _from_another_site(request)
         and request.headers.get("Sec-Purpose", "") != "prefetch"
         and Page.objects.filter(pk=page_id, live=True).exists()
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from peninsula.demo import contact, pages, setup
+from peninsula.demo import campaigns, contact, pages, setup
 from peninsula.demo.content import all_pieces
 from peninsula.demo.publish import Publisher
 
@@ -58,5 +58,7 @@ def load_demo(progress: Progress = _quiet) -> LoadReport:
             progress("Publications", done, len(pieces))
         progress("Menus, news and landing pages", 0, 1)
         pages.ensure_editorial_pages(home, people, terms, heroes)
+        progress("Newsletter readers and draft campaigns", 0, 1)
+        campaigns.ensure_campaigns()
         report.logins = setup.ensure_users()
     return report
