@@ -318,3 +318,15 @@ def test_demo_events_take_registrations_carry_a_recording_and_the_contact_form(d
     contact = FormPage.objects.get(slug="contact")
     assert contact.live and contact.to_address == "hello@haneul-institute.example"
     assert b'name="form_started"' in client.get(contact.url).content
+
+
+def test_demo_videos_play_on_the_site(demo, client):
+    """The demo's video pages carry its own short film, played in a <video> player."""
+    from bs4 import BeautifulSoup
+
+    videos = pub.VideoPage.objects.live()
+    assert videos.exists() and not videos.filter(video_file__isnull=True).exists()
+    film = videos.first().video_file
+    assert film.file.read(4) == b"\x1a\x45\xdf\xa3"
+    page = BeautifulSoup(client.get(videos.first().url).content, "html.parser")
+    assert page.select_one(".media-box video source")["src"] == film.url

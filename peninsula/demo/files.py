@@ -5,6 +5,7 @@ import math
 import struct
 import textwrap
 import wave
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 
@@ -99,6 +100,12 @@ def podcast_sting(seconds: float = 6.0, rate: int = 16000) -> bytes:
         out.setframerate(rate)
         out.writeframes(bytes(frames))
     return buffer.getvalue()
+
+
+def demo_video() -> bytes:
+    """An eight-second WebM (VP8 and Opus, 640x360, 170 kB) shipped with the package: no
+    video encoder is needed to load the demo. scripts/make_demo_video.py made it."""
+    return (Path(__file__).parent / "media" / "explainer.webm").read_bytes()
 
 
 def content_file(data: bytes, name: str) -> ContentFile:

@@ -11,7 +11,6 @@ from peninsula.demo.content import base as markup
 from peninsula.demo.content.media import DC_VENUE, SEOUL_VENUE
 from peninsula.demo.setup import existing_child, publish_child
 from peninsula.publications import models as pub
-from peninsula.registrations.models import RegistrationQuestion
 
 MODELS = {
     "article": pub.ArticlePage,
@@ -23,6 +22,7 @@ MODELS = {
 }
 SITE_HOST = "haneul-institute.example"
 AUDIO_TITLE = "The Long Table: theme music (demo)"
+VIDEO_TITLE = "Haneul Institute explainer (demo film)"
 
 
 class Publisher:
@@ -37,6 +37,7 @@ class Publisher:
         self.institute_name = institute_name
         self.today = timezone.localdate()
         self._audio = None
+        self._video = None
 
     def publish(self, piece: Piece) -> bool:
         """Create the piece's page unless its series already has one with that slug."""
@@ -115,36 +116,33 @@ class Publisher:
             page.venue_name, page.venue_address = venue
         if extra.get("online") or not venue:
             page.online_url = f"https://live.{SITE_HOST}/{piece.slug}"
-        if extra.get("registration") == "here":  # on the site (peninsula/registrations)
-            page.takes_registrations, page.capacity = True, extra["capacity"]
-            for order, (label, kind, choices) in enumerate(extra.get("questions", [])):
-                page.registration_questions.add(
-                    RegistrationQuestion(
-                        label=label,
-                        field_type=kind,
-                        choices=choices,
-                        required=kind == "radio",
-                        sort_order=order,
-                    )
-                )
-        elif extra.get("registration"):
+        if extra.get("registration"):
             page.registration_url = f"https://{SITE_HOST}/register/{piece.slug}"
-        if extra.get("recording"):
-            # A made-up host, like the video pages': the demo embeds no one else's video.
-            page.recording_url = f"https://video.{SITE_HOST}/watch/{piece.slug}"
-            page.transcript = "".join(
-                f"<p><b>{markup.inline(speaker)}:</b> {markup.inline(line)}</p>"
-                for speaker, line in extra["transcript"]
-            )
         for order, (slug, role) in enumerate(extra["speakers"]):
             page.speakers.add(
                 pub.EventSpeaker(person=self.people[slug], role=role, sort_order=order)
             )
 
     def _fill_video(self, page, piece):
-        # A made-up host: the demo must not embed someone else's real video.
+        # The demo's own short film, played on the site (no one else's video embedded); the
+        # address on a made-up host stands for the copy on the institute's video channel.
+        page.video_file = self.video()
         page.video_url = f"https://video.{SITE_HOST}/watch/{piece.slug}"
         page.duration_seconds = piece.extra["duration_seconds"]
+
+    def video(self) -> CustomDocument:
+        """One eight-second film, shared by every video page to keep the demo small."""
+        if self._video is None:
+            self._video = CustomDocument.objects.filter(title=VIDEO_TITLE).first()
+        if self._video is None:
+            self._video = CustomDocument.objects.create(
+                title=VIDEO_TITLE,
+                file=files.content_file(files.demo_video(), "haneul-explainer.webm"),
+                description="An eight-second animated title card made for the demo "
+                "(scripts/make_demo_video.py).",
+                collection=self.collection,
+            )
+        return self._video
 
     def audio(self) -> CustomDocument:
         """One short generated sting, shared by every episode to keep the demo small."""

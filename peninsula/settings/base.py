@@ -250,6 +250,8 @@ WAGTAILDOCS_EXTENSIONS = [
     "m4a",
     "ogg",
     "wav",
+    "mp4",
+    "webm",
     "csv",
     "docx",
     "xlsx",

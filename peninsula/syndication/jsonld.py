@@ -132,7 +132,9 @@ def publication(page, ctx: Context) -> dict:
         data.update(
             uploadDate=page.date.isoformat(),
             thumbnailUrl=[ctx.image_url or ctx.absolute(static("peninsula/img/logo.svg"))],
-            contentUrl=page.video_url,
+            contentUrl=(
+                ctx.absolute(page.video_file.url) if page.video_file_id else page.video_url
+            ),
         )
         if page.player_url:
             data["embedUrl"] = page.player_url

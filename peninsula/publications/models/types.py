@@ -302,17 +302,36 @@ class EventSpeaker(Orderable):
 
 
 class VideoPage(PublicationPage):
-    video_url = models.URLField(help_text="The YouTube or Vimeo page of the video.")
+    video_file = models.ForeignKey(
+        "assets.CustomDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A video file (.mp4 or .webm) played on the site itself: readers' browsers "
+        "contact no one else. Preferred over the address below when both are set.",
+    )
+    video_url = models.URLField(
+        blank=True,
+        help_text="The YouTube or Vimeo page of the video, played with YouTube's no-cookie "
+        "player or Vimeo's; any other address is shown as a link.",
+    )
     duration_seconds = models.PositiveIntegerField("duration (seconds)", null=True, blank=True)
 
     kind = PublicationType.VIDEO
     edit_handler = publication_edit_handler(
-        [FieldPanel("video_url"), FieldPanel("duration_seconds")], heading="Video"
+        [FieldPanel("video_file"), FieldPanel("video_url"), FieldPanel("duration_seconds")],
+        heading="Video",
     )
     template = "publications/video_page.html"
 
     class Meta:
         verbose_name = "video"
+
+    def clean(self):
+        super().clean()
+        if not self.video_file_id and not self.video_url:
+            raise ValidationError({"video_url": "Choose a video file or give its address."})
 
     @property
     def player_url(self) -> str | None:
