@@ -11,6 +11,7 @@ from peninsula.demo.content import base as markup
 from peninsula.demo.content.media import DC_VENUE, SEOUL_VENUE
 from peninsula.demo.setup import existing_child, publish_child
 from peninsula.publications import models as pub
+from peninsula.registrations.models import RegistrationQuestion
 
 MODELS = {
     "article": pub.ArticlePage,
@@ -116,8 +117,27 @@ class Publisher:
             page.venue_name, page.venue_address = venue
         if extra.get("online") or not venue:
             page.online_url = f"https://live.{SITE_HOST}/{piece.slug}"
-        if extra.get("registration"):
+        if extra.get("registration") == "here":  # on the site (peninsula/registrations)
+            page.takes_registrations, page.capacity = True, extra["capacity"]
+            for order, (label, kind, choices) in enumerate(extra.get("questions", [])):
+                page.registration_questions.add(
+                    RegistrationQuestion(
+                        label=label,
+                        field_type=kind,
+                        choices=choices,
+                        required=kind == "radio",
+                        sort_order=order,
+                    )
+                )
+        elif extra.get("registration"):
             page.registration_url = f"https://{SITE_HOST}/register/{piece.slug}"
+        if extra.get("recording"):
+            # A made-up host, like the video pages': the demo embeds no one else's video.
+            page.recording_url = f"https://video.{SITE_HOST}/watch/{piece.slug}"
+            page.transcript = "".join(
+                f"<p><b>{markup.inline(speaker)}:</b> {markup.inline(line)}</p>"
+                for speaker, line in extra["transcript"]
+            )
         for order, (slug, role) in enumerate(extra["speakers"]):
             page.speakers.add(
                 pub.EventSpeaker(person=self.people[slug], role=role, sort_order=order)
