@@ -80,7 +80,6 @@ class HomePage(ViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from peninsula.publications.events import attach_event_times
-        from peninsula.publications.events import attach_event_times
         from peninsula.publications.listing import cards, with_bylines
         from peninsula.publications.models import EventPage, PublicationPage, SeriesPage
 
@@ -94,7 +93,6 @@ class HomePage(ViewRestrictionsMixin, Page):
             cards(live.exclude(pk__in=[item.pk for item in featured]).order_by("-date", "-pk")[:8])
         )
         with_bylines(featured + latest)  # one query for both lists' authors
-        attach_event_times(featured + latest)
         attach_event_times(featured + latest)
         context["featured"] = featured
         context["latest"] = latest
