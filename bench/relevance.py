@@ -14,12 +14,16 @@ count, the indexing time and rate, and query time p50/p95. See docs/benchmarks.m
 """
 
 import argparse
+import datetime
 import json
 import math
 import sys
 import time
+from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 from _common import percentiles, run_child, setup_django_and_migrate, stop_on_sigterm
 
 Qrels = dict[str, dict[str, int]]  # query id -> {document id: graded relevance}
@@ -31,6 +35,11 @@ def main(argv=None):
     parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--limit-queries", type=int, help="only the first N judged queries")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds for the whole run")
+    parser.add_argument(
+        "--ablate",
+        action="store_true",
+        help="also run with each part of the ranking switched off in turn",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     collection = options.collection.resolve()
@@ -45,6 +54,8 @@ def main(argv=None):
     command = [__file__, "--child", "--collection", str(collection), "--backend", options.backend]
     if options.limit_queries:
         command += ["--limit-queries", str(options.limit_queries)]
+    if options.ablate:
+        command.append("--ablate")
     label = f"{options.backend} {collection.name}"
     return 0 if run_child(label, options.backend, command, options.timeout) else 1
 
@@ -111,28 +122,14 @@ def recall_at(ranking: list[str], judged: dict[str, int], k: int = 100) -> float
 
 def measure(collection: Path, options) -> int:
     setup_django_and_migrate()
-    from peninsula.search import engine, indexing
-    from peninsula.search.documents import Entry
-    from peninsula.search.models import DocumentKind, SearchDocument
+    from peninsula.search.models import SearchDocument
 
     backend = options.backend
     already = SearchDocument.objects.count()
     if already:
         print(f"note: the migrated database held {already} index documents; cleared")
-    indexing.clear()
-
-    entries = [
-        Entry(
-            key=doc["_id"],
-            kind=DocumentKind.PUBLICATION,
-            title=doc.get("title") or "",
-            fields={"title": doc.get("title") or "", "body": doc.get("text") or ""},
-        )
-        for doc in read_jsonl(collection / "corpus.jsonl")
-    ]
-    started = time.perf_counter()
-    indexing.write_entries(entries)
-    seconds = time.perf_counter() - started
+    corpus = list(read_jsonl(collection / "corpus.jsonl"))
+    seconds = index_corpus(corpus)
     indexed = SearchDocument.objects.count()
     print(f"documents: {indexed}", flush=True)
     print(f"indexing: {seconds:.1f} s, {indexed / seconds:.0f} documents/s", flush=True)
@@ -147,29 +144,7 @@ def measure(collection: Path, options) -> int:
     if options.limit_queries:
         queries = queries[: options.limit_queries]
 
-    scores = {"ndcg": [], "map": [], "recall": []}
-    timings, empty, duplicated, slowest = [], [], 0, (0.0, "")
-    engine.search(queries[0][1], page_size=100, facets=False)  # warm up: imports, caches
-    for number, (query_id, text) in enumerate(queries, 1):
-        started = time.perf_counter()
-        results = engine.search(text, page_size=100, facets=False)
-        elapsed = (time.perf_counter() - started) * 1000
-        timings.append(elapsed)
-        slowest = max(slowest, (elapsed, query_id))
-        ranking = [hit.key for hit in results.hits]
-        if not ranking:
-            empty.append(f"{query_id} {text!r}")
-        duplicated += len(ranking) != len(set(ranking))
-        judged = qrels[query_id]
-        scores["ndcg"].append(ndcg_at(ranking, judged, 10))
-        scores["map"].append(average_precision_at(ranking, judged, 100))
-        scores["recall"].append(recall_at(ranking, judged, 100))
-        if number % 500 == 0:
-            print(f"  {number} of {len(queries)} queries", flush=True)
-
-    def mean(values):
-        return sum(values) / len(values)
-
+    scores, timings, empty, duplicated, slowest = run_queries(queries, qrels, progress=True)
     cuts = percentiles(timings)
     print(f"{backend} {collection.name}: {len(queries)} queries scored", flush=True)
     print(f"nDCG@10: {mean(scores['ndcg']):.4f}")
@@ -182,7 +157,155 @@ def measure(collection: Path, options) -> int:
         print(f"  e.g. {example}")
     if duplicated:
         print(f"queries whose results repeat a document: {duplicated}")
+    plain = plain_bm25(corpus, queries, qrels)
+    print(f"plain BM25 over the same terms (k1 {PLAIN_K1}, b {PLAIN_B}): nDCG@10 {plain:.4f}")
+    if options.ablate:
+        ablate(corpus, queries, qrels, mean(scores["ndcg"]))
     return 0
+
+
+def mean(values):
+    return sum(values) / len(values) if values else 0.0
+
+
+def index_corpus(corpus: list[dict]) -> float:
+    """Empty the index and write the corpus into it as publications; the seconds it took."""
+    from peninsula.search import indexing
+    from peninsula.search.documents import Entry
+    from peninsula.search.models import DocumentKind
+
+    indexing.clear()
+    entries = [
+        Entry(
+            key=doc["_id"],
+            kind=DocumentKind.PUBLICATION,
+            title=doc.get("title") or "",
+            # Collections made with bench/korean_long.py carry dates (BEIR ones do not).
+            date=datetime.date.fromisoformat(doc["date"]) if doc.get("date") else None,
+            fields={"title": doc.get("title") or "", "body": doc.get("text") or ""},
+        )
+        for doc in corpus
+    ]
+    started = time.perf_counter()
+    indexing.write_entries(entries)
+    return time.perf_counter() - started
+
+
+def run_queries(queries, qrels: Qrels, progress: bool = False, **search_options):
+    """Every query through engine.search as the results page runs it, scored."""
+    from peninsula.search import engine
+
+    scores = {"ndcg": [], "map": [], "recall": []}
+    timings, empty, duplicated, slowest = [], [], 0, (0.0, "")
+    engine.search(queries[0][1], page_size=100, facets=False)  # warm up: imports, caches
+    for number, (query_id, text) in enumerate(queries, 1):
+        started = time.perf_counter()
+        results = engine.search(text, page_size=100, facets=False, **search_options)
+        elapsed = (time.perf_counter() - started) * 1000
+        timings.append(elapsed)
+        slowest = max(slowest, (elapsed, query_id))
+        ranking = [hit.key for hit in results.hits]
+        if not ranking:
+            empty.append(f"{query_id} {text!r}")
+        duplicated += len(ranking) != len(set(ranking))
+        judged = qrels[query_id]
+        scores["ndcg"].append(ndcg_at(ranking, judged, 10))
+        scores["map"].append(average_precision_at(ranking, judged, 100))
+        scores["recall"].append(recall_at(ranking, judged, 100))
+        if progress and number % 500 == 0:
+            print(f"  {number} of {len(queries)} queries", flush=True)
+    return scores, timings, empty, duplicated, slowest
+
+
+# --- plain BM25 and ablations ---------------------------------------------------------------
+
+PLAIN_K1, PLAIN_B = 0.9, 0.4
+
+
+def plain_bm25(corpus: list[dict], queries, qrels: Qrels) -> float:
+    """nDCG@10 of plain BM25 (k1 0.9, b 0.4, Lucene's idf) over the site analyzer's terms
+    of title + text, one field, a query term counted once per time it occurs: no field
+    weights, phrase boost, recency, spelling or prefixes. The analyzer makes Korean and
+    Japanese character bigrams, so on those collections this is "plain bigram BM25"."""
+    from peninsula.search.analyzer import analyze
+
+    postings: dict[str, tuple[list[int], list[int]]] = {}
+    lengths = []
+    for row, doc in enumerate(corpus):
+        terms = analyze(f"{doc.get('title') or ''} {doc.get('text') or ''}")
+        lengths.append(len(terms))
+        for term, count in Counter(terms).items():
+            rows, counts = postings.setdefault(term, ([], []))
+            rows.append(row)
+            counts.append(count)
+    lengths = np.array(lengths, dtype=np.float64)
+    norm = PLAIN_K1 * (1 - PLAIN_B + PLAIN_B * lengths / max(lengths.mean(), 1.0))
+    size, keys = len(corpus), [doc["_id"] for doc in corpus]
+    found = []
+    for query_id, text in queries:
+        scores = np.zeros(size)
+        for term in analyze(text):
+            if term not in postings:
+                continue
+            rows, counts = (np.array(part) for part in postings[term])
+            idf = math.log(1 + (size - len(rows) + 0.5) / (len(rows) + 0.5))
+            scores[rows] += idf * counts * (PLAIN_K1 + 1) / (counts + norm[rows])
+        order = np.lexsort((np.arange(size), -scores))[:100]
+        ranking = [keys[row] for row in order if scores[row] > 0]
+        found.append(ndcg_at(ranking, qrels[query_id], 10))
+    return mean(found)
+
+
+@contextmanager
+def patched(module, **values):
+    """Module constants set for the length of a block (the snapshot, whose postings hold
+    BM25 parts computed with K1 and B, is dropped on the way in and out)."""
+    from peninsula.search import snapshot
+
+    before = {name: getattr(module, name) for name in values}
+    snapshot._current.clear()
+    for name, value in values.items():
+        setattr(module, name, value)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            setattr(module, name, value)
+        snapshot._current.clear()
+
+
+def ablate(corpus: list[dict], queries, qrels: Qrels, full: float):
+    """The site search's nDCG@10 with each part of its ranking switched off in turn."""
+    from django.test import override_settings
+
+    from peninsula.search import documents, engine, snapshot
+
+    def row(label: str, **search_options):
+        value = mean(run_queries(queries, qrels, **search_options)[0]["ndcg"])
+        print(f"  {label:<34} {value:.4f} ({value - full:+.4f})", flush=True)
+
+    print(f"ablation: nDCG@10 with one part off (all on: {full:.4f})", flush=True)
+    with override_settings(PENINSULA_SEARCH_RECENCY_WEIGHT=0):
+        row("no recency prior")
+    row("no spelling correction", correct=False)
+    with patched(engine, PHRASE_BOOST=1.0):
+        row("no phrase boost")
+    with patched(snapshot, K1=PLAIN_K1, B=PLAIN_B):
+        row(f"k1 {PLAIN_K1}, b {PLAIN_B}")
+    # indexing.py imported the weights' dict itself: change it in place, and back.
+    weights = dict(documents.FIELD_WEIGHTS)
+    documents.FIELD_WEIGHTS.update(dict.fromkeys(weights, 1.0))
+    try:
+        index_corpus(corpus)
+        row("no field weights (reindexed)")
+    finally:
+        documents.FIELD_WEIGHTS.update(weights)
+        index_corpus(corpus)
+    with (
+        override_settings(PENINSULA_SEARCH_RECENCY_WEIGHT=0),
+        patched(engine, PHRASE_BOOST=1.0),
+    ):
+        row("no recency, spelling, phrase boost", correct=False)
 
 
 if __name__ == "__main__":

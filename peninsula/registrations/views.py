@@ -99,4 +99,6 @@ def cancel(request, token):
         return _private(
             render(request, "registrations/cancelled.html", {"registration": registration})
         )
-    return _private(render(request, "registrations/cancel.html", {"registration": registration}))
+    return _private(
+        render(request, "registrations/cancel.html", {"registration": registration})
+    )

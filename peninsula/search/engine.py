@@ -26,7 +26,7 @@ PREFIX_WEIGHT = 0.7
 CORRECTION_WEIGHT = 0.5
 MAX_PREFIX_TERMS = 30
 MAX_PAGE = 100
-MAX_TERMS = 64  # a 500-character Korean query is ~500 bigrams; the first 64 decide
+MAX_TERMS = 64  # a 500-character Korean query is ~500 bigrams; the 64 rarest decide
 
 # Filters read from the document row, and those read from its many-valued facets.
 ROW_FILTERS = snapshot.ROW_FACETS
@@ -128,17 +128,26 @@ def _idf(df: int, documents: int) -> float:
 def _term_weights(
     query: ParsedQuery, correct: bool, documents: int
 ) -> tuple[dict[int, float], dict[str, str]]:
-    """{term id: idf weight} for every term to score, and spelling corrections made."""
-    wanted = query.should_terms[:MAX_TERMS]
-    rows = SearchTerm.objects.filter(text__in=wanted, documents__gt=0).values_list(
+    """{term id: idf weight} for every term to score, and spelling corrections made.
+
+    Of a very long query only the MAX_TERMS rarest indexed terms score: they carry the
+    query's meaning, and the commonest add time, not order. (A term the query repeats
+    counts once: counting it as often, as some BM25s do, cost 0.002 nDCG@10 on SciFact.)"""
+    rows = SearchTerm.objects.filter(text__in=query.should_terms, documents__gt=0).values_list(
         "text", "id", "documents"
     )
     found = {text: (pk, df) for text, pk, df in rows}
-    weights = {pk: _idf(df, documents) for pk, df in found.values()}
+    rarest = sorted(found.items(), key=lambda item: (item[1][1], item[0]))[:MAX_TERMS]
+    weights = {pk: _idf(df, documents) for _, (pk, df) in rarest}
     corrections = {}
     if correct:
         for word in query.words:
             if word.prefix or len(word.terms) != 1 or word.terms[0] in found:
+                continue
+            # A number the index lacks (12345, 20190315) is not a misspelling of the
+            # nearest one: "12346" would only add a wrong figure to the query. Codes of
+            # letters and digits still are corrected: on SciFact "vps9a" finds "vps9".
+            if word.text.isdigit():
                 continue
             better = spelling.correct(word.terms[0])
             if better:

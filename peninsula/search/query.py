@@ -104,14 +104,20 @@ def parse(raw: str, *, prefix_last: bool = False) -> ParsedQuery:
         negated = bare.startswith("-") and len(bare) > 1
         is_last = index == len(pieces) - 1
         explicit_prefix = bare.endswith("*")
-        for word in words(bare):
+        found = words(bare)
+        alone = len(pieces) == 1 and len(found) == 1
+        for word in found:
             clauses += 1
             if negated:
                 query.excluded_terms.extend(analyze_word(word))
                 continue
-            prefix = (explicit_prefix or (prefix_last and is_last)) and word == words(bare)[-1]
-            # One CJK character is not a bigram: find it as the start of one.
-            if prefix or (is_cjk(word) and len(word) == 1):
+            prefix = (explicit_prefix or (prefix_last and is_last)) and word == found[-1]
+            # One CJK character typed alone is not a bigram: find it as the start of one.
+            # Within a longer query it is a word of its own (몇 년, 第 3 章) or one cut off
+            # by digits or Latin letters (2019년, B2B사업), which the index holds as a
+            # one-character term: as the start of any of thirty bigrams it would only
+            # add noise to the query's other words.
+            if prefix or (alone and is_cjk(word) and len(word) == 1):
                 query.words.append(Word(word, (word,), prefix=True))
             else:
                 terms = tuple(analyze_word(word))

@@ -42,9 +42,15 @@ def test_one_cjk_character_is_a_prefix_of_bigrams():
     assert parse("북").prefixes == ["북"]
 
 
-def test_korean_query_words_become_bigrams():
-    query = parse("비핵화 협상")
-    assert query.should_terms == ["비핵", "핵화", "협상"]
+def test_one_cjk_character_within_a_query_is_a_term_not_a_prefix():
+    """A character cut off by digits (2019년) or standing as a word (몇 년) is the
+    one-character term the index holds for it: as the start of thirty bigrams it made long
+    Korean questions lose to plain bigram BM25."""
+    assert parse("2019년 예산").prefixes == []
+    assert parse("2019년 예산").should_terms == ["2019", "년", "예산"]
+    assert parse("몇 년 전에").should_terms == ["몇", "년", "전에"]
+    assert parse("2019년").should_terms == ["2019", "년"]
+    assert parse("북 핵", prefix_last=True).prefixes == ["핵"]  # still a prefix while typing
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,13 @@
 """Ranking on a small fixed corpus where the right order is known, through the index."""
 
 import datetime
+import math
 
 import pytest
 
 from peninsula.search import engine, indexing
 from peninsula.search.documents import Entry
+from peninsula.search.query import parse as query_parse
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +150,73 @@ def test_reindexing_an_entry_replaces_it_and_keeps_figures_exact():
     indexing.remove_keys(["a", "b"])
     assert indexing.stats().documents == 0
     assert SearchTerm.objects.get(text="review").documents == 0
+
+
+def _plain_bm25(texts: dict[str, str], query: str) -> dict[str, float]:
+    """BM25 computed here, independently of the engine, over the analyzer's terms of one
+    field (k1 and b as the engine's, Lucene's idf, each query term once)."""
+    from collections import Counter
+
+    from peninsula.search.analyzer import analyze
+    from peninsula.search.snapshot import K1, B
+
+    terms = {key: Counter(analyze(text)) for key, text in texts.items()}
+    lengths = {key: sum(counts.values()) for key, counts in terms.items()}
+    average = sum(lengths.values()) / len(lengths)
+    scores = {}
+    for key, counts in terms.items():
+        score = 0.0
+        for term in dict.fromkeys(analyze(query)):
+            df = sum(term in other for other in terms.values())
+            if not counts[term]:
+                continue
+            idf = math.log(1 + (len(terms) - df + 0.5) / (df + 0.5))
+            tf = counts[term]
+            score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[key] / average))
+        if score:
+            scores[key] = score
+    return scores
+
+
+def test_korean_query_with_numbers_scores_as_plain_bigram_bm25(settings):
+    """A Korean question with a number and one-character words (2019년, 몇 년) scores
+    each document exactly as plain BM25 over the same terms: no bigram starting with 년
+    (년도, 년간) is counted for the 년 the reader typed."""
+    settings.PENINSULA_SEARCH_RECENCY_WEIGHT = 0
+    texts = {
+        "budget-2019": "2019년 예산은 국회에서 확정되었다",
+        "yearly": "년도별 년간 예산 보고서 년도 계획",
+        "drafting": "예산 편성의 원칙과 기준",
+        "accounts": "2018 회계 연도 결산",
+        "other": "동맹과 외교 정책",
+    }
+    indexing.write_entries([entry(key, "", body=text) for key, text in texts.items()])
+    query = "몇 년 전 2019년 예산 편성"
+    expected = _plain_bm25(texts, query)
+    hits = engine.search(query, facets=False).hits
+    assert [hit.key for hit in hits] == sorted(expected, key=expected.get, reverse=True)
+    assert {hit.key: hit.score for hit in hits} == pytest.approx(expected)
+
+
+def test_the_rarest_terms_of_a_very_long_query_decide():
+    """A Korean query of more bigrams than the engine scores keeps its rarest ones, wherever
+    they stand (the first 64 used to be kept, so a rare word at the end was lost)."""
+    run = "".join(chr(0xAC00 + 28 * n) for n in range(70))  # 가, 개, 갸, ...: 69 bigrams
+    indexing.write_entries(
+        [entry(f"common-{n}", "", body=run) for n in range(3)]
+        + [entry("rare", "", body="협상 타결")]
+    )
+    assert len(set(query_parse(f"{run} 협상").should_terms)) > engine.MAX_TERMS
+    assert "rare" in keys(f"{run} 협상")
+
+
+def test_numbers_and_korean_words_are_not_spelling_corrected():
+    indexing.write_entries(
+        [entry("figures", "예산 12346 보고", body="budget 2019"), entry("plan", "사업 계획")]
+    )
+    results = engine.search("예산 12345")
+    assert results.corrections == {}
+    assert [hit.key for hit in results.hits] == ["figures"]
+    assert engine.search("사업계획서를").corrections == {}
+    assert engine.search("budgte 2018").corrections == {"budgte": "budget"}
+    assert engine.search("budget 2019a").corrections == {"2019a": "2019"}  # a code is
