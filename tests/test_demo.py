@@ -5,8 +5,12 @@ transaction that is rolled back when the module's tests are done; each test then
 its own savepoint as usual.
 """
 
+import datetime
+import fnmatch
 import io
 import re
+import tomllib
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -19,9 +23,17 @@ from wagtail.models import Page, Site
 from peninsula.assets.models import CustomDocument, CustomImage
 from peninsula.core.models import InstituteSettings
 from peninsula.demo import files
-from peninsula.demo.content import all_pieces
-from peninsula.demo.content.people import PEOPLE
-from peninsula.demo.content.taxonomy import REGIONS, THEMES, TOPICS
+from peninsula.demo.content import (
+    HAND_WRITTEN,
+    PEOPLE,
+    REGIONS,
+    SERIES,
+    THEMES,
+    TOPICS,
+    all_pieces,
+    reader,
+)
+from peninsula.demo.content.compose import COMPOSED_COUNTS
 from peninsula.demo.loader import load_demo
 from peninsula.home.models import HomePage, StandardPage
 from peninsula.people.models import PeopleIndexPage, PersonPage
@@ -320,13 +332,146 @@ def test_demo_events_take_registrations_carry_a_recording_and_the_contact_form(d
     assert b'name="form_started"' in client.get(contact.url).content
 
 
-def test_demo_videos_play_on_the_site(demo, client):
-    """The demo's video pages carry its own short film, played in a <video> player."""
-    from bs4 import BeautifulSoup
+# What the content files hold (peninsula/demo/content/*.md), as they were in Python.
+HAND_WRITTEN_IN = {
+    "commentary.md": 14,
+    "reports.md": 5,
+    "briefs.md": 3,
+    "korean.md": 1,
+    "people.md": 16,
+}
 
-    videos = pub.VideoPage.objects.live()
-    assert videos.exists() and not videos.filter(video_file__isnull=True).exists()
-    film = videos.first().video_file
-    assert film.file.read(4) == b"\x1a\x45\xdf\xa3"
-    page = BeautifulSoup(client.get(videos.first().url).content, "html.parser")
-    assert page.select_one(".media-box video source")["src"] == film.url
+
+def test_content_files_hold_the_hand_written_demo():
+    for name, count in HAND_WRITTEN_IN.items():
+        assert len(reader.documents(name)) == count, name
+    assert (len(THEMES), len(REGIONS), len(TOPICS), len(SERIES)) == (10, 10, 6, 6)
+
+
+def test_content_files_ship_with_the_package():
+    """Every file the demo reads is package data (pyproject.toml), so an installed
+    peninsula can load the demo too."""
+    pyproject = Path(__file__).parent.parent / "pyproject.toml"
+    with open(pyproject, "rb") as file:
+        package_data = tomllib.load(file)["tool"]["setuptools"]["package-data"]
+    patterns = package_data["peninsula.demo.content"]
+    folder = Path(reader.__file__).parent
+    names = [path.name for path in folder.iterdir() if path.suffix != ".py" and path.is_file()]
+    assert len(names) >= 10
+    for name in names:
+        assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), name
+
+
+def test_the_site_holds_every_piece_of_the_content_files(demo):
+    """Each type: the hand-written pieces plus the composed ones; every person, term and
+    series."""
+    for kind, composed in COMPOSED_COUNTS.items():
+        written = sum(1 for piece in HAND_WRITTEN if piece.kind == kind)
+        assert pub.PublicationPage.objects.filter(publication_type=kind).count() == (
+            written + composed
+        ), kind
+    assert PersonPage.objects.count() == len(PEOPLE)
+    assert [term.slug for term in Theme.objects.all()] == [slug for slug, *_ in THEMES]
+    assert [term.name for term in Region.objects.all()] == [name for _, name, _ in REGIONS]
+    assert Topic.objects.get(slug="hallyu").description.startswith("The Korean Wave")
+    series = pub.SeriesPage.objects.order_by("sort_order")
+    assert [page.title for page in series] == [title for _, title, *_ in SERIES.values()]
+
+
+def _blocks(page):
+    return [(block.block_type, block.value) for block in page.body]
+
+
+def test_a_hand_written_article_reads_as_written(demo):
+    page = pub.ArticlePage.objects.get(slug="burden-sharing-without-resentment")
+    assert page.title == "Burden-Sharing Without Resentment"
+    assert page.subtitle == "The alliance's cost debate needs a new vocabulary"
+    assert page.summary == (
+        "Arguments over who pays for US forces in Korea keep returning because both sides "
+        "count the wrong things. A better ledger would count contributions, not cheques."
+    )
+    assert page.date == timezone.localdate() - datetime.timedelta(days=3) and page.featured
+    assert [a.person.slug for a in page.authors.all()] == ["marcus-delaney", "yoon-hee-kwak"]
+    assert [t.slug for t in page.themes.all()] == ["alliances"]
+    assert sorted(r.slug for r in page.regions.all()) == ["south-korea", "united-states"]
+    assert [t.slug for t in page.topics.all()] == ["us-rok-alliance"]
+    blocks = _blocks(page)
+    assert [kind for kind, _ in blocks] == [
+        "paragraph",
+        "heading",
+        "paragraph",
+        "paragraph",
+        "quote",
+        "heading",
+        "paragraph",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "footnotes",
+    ]
+    assert blocks[0][1].source == (
+        "<p>Every few years the United States and South Korea sit down to renegotiate how "
+        "much Seoul pays toward the cost of stationing American troops on the peninsula. And "
+        "every few years the talks turn into a proxy fight over whether the alliance is worth "
+        "it. That is a strange outcome for a negotiation over a sum that amounts to a "
+        "rounding error in either country's defence budget.</p>"
+    )
+    assert blocks[1][1]["text"] == "Counting the wrong things"
+    assert blocks[4][1]["attribution"] == "Marcus Delaney"
+    assert blocks[4][1]["text"] == (
+        "An alliance that argues about invoices every five years is advertising a weakness "
+        "it does not have."
+    )
+    notes = [note.source for note in blocks[-1][1]["notes"]]
+    assert len(notes) == 2 and notes[0].startswith("<p>Personnel figures are rounded")
+
+
+def test_a_podcast_transcript_and_an_event_programme_read_as_written(demo):
+    episode = pub.PodcastEpisodePage.objects.get(slug="nunchi-at-the-negotiating-table")
+    assert episode.duration_seconds == 2290
+    assert episode.transcript.startswith(
+        "<p><b>Sarah Pomeroy:</b> Welcome to The Long Table. My guest is Chang-ho Nam, who "
+        "spent thirty-five years as a diplomat. Let's start with a word: nunchi.</p>"
+    )
+    assert episode.transcript.count("<p><b>") == 6
+    event = pub.EventPage.objects.get(slug="korea-outlook-the-year-ahead")
+    assert event.venue_name == "Haneul Policy Institute, Sixth-Floor Conference Room"
+    assert event.venue_address == "1740 Larchmont Place NW, Suite 610\nWashington, DC 20036"
+    assert (str(event.start_time), str(event.end_time)) == ("09:00:00", "16:30:00")
+    assert event.time_zone == "America/New_York" and event.online_url
+    roles = [(s.person.slug, s.role) for s in event.speakers.all()]
+    assert roles[0] == ("hyun-woo-baek", "Opening remarks") and len(roles) == 5
+    assert [kind for kind, _ in _blocks(event)][:4] == [
+        "paragraph",
+        "heading",
+        "heading",
+        "paragraph",
+    ]
+
+
+def test_people_and_the_about_page_read_as_written(demo):
+    person = PersonPage.objects.get(slug="haruka-mizutani")
+    assert person.job_title == "Non-Resident Fellow"
+    assert person.affiliation == "Kansai Graduate School of Global Affairs"
+    assert person.summary.startswith("Political scientist working on Japan–Korea relations")
+    assert person.bio.startswith("<p>Haruka Mizutani teaches international relations")
+    assert person.is_expert
+    assert not PersonPage.objects.get(slug="sarah-pomeroy").is_expert
+    about = StandardPage.objects.get(slug="about")
+    headings = [value["text"] for kind, value in _blocks(about) if kind == "heading"]
+    assert headings == ["What we do", "How we work", "Our name", "A note on this site"]
+    assert "<i>The Peninsula</i>" in str(about.body.raw_data)
+    assert about.introduction.startswith("An independent, non-partisan research institute")
+
+
+def test_a_composed_article_reads_as_before(demo):
+    """compose.py draws from fragments.toml with a fixed seed: the same words every load."""
+    page = pub.ArticlePage.objects.get(slug="green-steel-and-the-limits-of-ambition")
+    assert [a.person.slug for a in page.authors.all()] == ["kenji-arakawa", "grace-halvorsen"]
+    assert [t.slug for t in page.themes.all()] == ["climate"]
+    blocks = _blocks(page)
+    assert blocks[0][1].source == (
+        "<p>Ask five officials in Seoul about green steel and you will hear at least three "
+        "different answers. The disagreement is itself revealing.</p>"
+    )
+    assert blocks[1][1]["text"] == "The background"

@@ -18,15 +18,20 @@ from peninsula.core import urls_base
 from peninsula.core.models import InstituteSettings
 from peninsula.core.roles import AUTHORS, EDITORS
 from peninsula.demo import images
+from peninsula.demo.content import (
+    ABOUT,
+    HOME_INTRODUCTION,
+    INSTITUTE,
+    PEOPLE,
+    SERIES,
+    SERIES_ORDER,
+    TERMS,
+)
 from peninsula.demo.content import base as markup
-from peninsula.demo.content.institute import ABOUT, HOME_INTRODUCTION, INSTITUTE
-from peninsula.demo.content.people import PEOPLE
-from peninsula.demo.content.series import SERIES, SERIES_ORDER
-from peninsula.demo.content.taxonomy import REGIONS, THEMES, TOPICS
 from peninsula.home.models import HomePage, StandardPage
 from peninsula.people.models import PeopleIndexPage, PersonPage
 from peninsula.publications.models import SeriesPage
-from peninsula.taxonomy.models import Region, Theme, Topic
+from peninsula.taxonomy.models import TAXONOMIES
 
 COLLECTION_NAME = "Demo institute"
 
@@ -83,13 +88,9 @@ def ensure_settings(home: HomePage) -> InstituteSettings:
 def ensure_taxonomy() -> dict[str, dict]:
     """{"themes": {slug: Theme}, "regions": ..., "topics": ...}"""
     found = {}
-    for key, model, rows in (
-        ("themes", Theme, THEMES),
-        ("regions", Region, REGIONS),
-        ("topics", Topic, TOPICS),
-    ):
+    for key, model in TAXONOMIES.items():
         found[key] = {}
-        for order, (slug, name, description) in enumerate(rows):
+        for order, (slug, name, description) in enumerate(TERMS[key]):
             term, _ = model.objects.update_or_create(
                 slug=slug, defaults={"name": name, "description": description, "sort_order": order}
             )

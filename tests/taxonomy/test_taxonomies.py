@@ -8,7 +8,7 @@ from peninsula.taxonomy.models import TAXONOMIES, Region, Theme, Topic, taxonomy
 
 
 def test_each_taxonomy_is_listed_by_its_publication_field():
-    assert TAXONOMIES == {"themes": Theme, "regions": Region, "topics": Topic}
+    assert {"themes": Theme, "regions": Region, "topics": Topic} == TAXONOMIES
     for field, model in TAXONOMIES.items():
         assert model.publication_field == field
         assert PublicationPage._meta.get_field(field).related_model is model

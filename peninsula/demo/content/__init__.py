@@ -1,15 +1,50 @@
-"""Everything the demo institute publishes, as plain data."""
+"""Everything the demo institute publishes, read from the content files in this folder.
+
+    institute.toml   the institute's settings and the home page's introduction
+    about.md         the About page
+    people.md        the experts and staff, one document each, the bio as its body
+    series.toml      one series per publication type
+    taxonomy.toml    themes, regions and topics
+    commentary.md, reports.md, briefs.md, korean.md
+                     hand-written publications, one document each (reader.py says how)
+    fragments.toml   the building blocks compose.py makes the other publications from
+
+Podcast episodes, events and videos are still written in Python (media.py).
+"""
 
 from django.utils.text import slugify
 
+from peninsula.demo.content import reader
 from peninsula.demo.content.base import Piece
-from peninsula.demo.content.commentary import COMMENTARY
 from peninsula.demo.content.compose import Composer
-from peninsula.demo.content.korean import KOREAN
 from peninsula.demo.content.media import EVENTS, PODCASTS, VIDEOS
-from peninsula.demo.content.research import BRIEFS, REPORTS
 
-HAND_WRITTEN = [*COMMENTARY, *REPORTS, *BRIEFS, *KOREAN, *PODCASTS, *EVENTS, *VIDEOS]
+_institute = reader.toml("institute.toml")
+INSTITUTE: dict = _institute["institute"]
+HOME_INTRODUCTION: str = _institute["home_introduction"]
+ABOUT = reader.page("about.md")
+PEOPLE = reader.people("people.md")
+SERIES = {
+    series["kind"]: (series["slug"], series["title"], series["introduction"], series["in_menu"])
+    for series in reader.toml("series.toml")["series"]
+}
+SERIES_ORDER = list(SERIES)
+# {"themes": [(slug, name, description)], "regions": ..., "topics": ...}, in menu order
+TERMS = {
+    plural: [(term["slug"], term["name"], term.get("description", "")) for term in terms]
+    for plural, terms in reader.toml("taxonomy.toml").items()
+}
+THEMES, REGIONS, TOPICS = TERMS["themes"], TERMS["regions"], TERMS["topics"]
+
+HAND_WRITTEN = [
+    *reader.pieces("commentary.md"),
+    *reader.pieces("reports.md"),
+    *reader.pieces("briefs.md"),
+    *reader.pieces("korean.md"),
+    *PODCASTS,
+    *EVENTS,
+    *VIDEOS,
+]
 
 
 def all_pieces() -> list[Piece]:
@@ -38,4 +73,18 @@ def _number(pieces: list[Piece]) -> None:
         episode.extra["episode_number"] = number
 
 
-__all__ = ["HAND_WRITTEN", "Piece", "all_pieces"]
+__all__ = [
+    "ABOUT",
+    "HAND_WRITTEN",
+    "HOME_INTRODUCTION",
+    "INSTITUTE",
+    "PEOPLE",
+    "REGIONS",
+    "SERIES",
+    "SERIES_ORDER",
+    "TERMS",
+    "THEMES",
+    "TOPICS",
+    "Piece",
+    "all_pieces",
+]

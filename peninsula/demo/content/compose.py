@@ -5,10 +5,16 @@ same titles and slugs as the first and finds every page already there.
 """
 
 import random
+from types import SimpleNamespace
 
-from peninsula.demo.content import fragments as f
+from peninsula.demo.content import reader
 from peninsula.demo.content.base import Piece
 from peninsula.demo.images import HERO_COUNT
+
+# fragments.toml, by the names the composer reads them (f.THEME_TEXT, f.OPENERS, ...)
+f = SimpleNamespace(
+    **{name.upper(): value for name, value in reader.toml("fragments.toml").items()}
+)
 
 # How many of each type to compose, on top of the hand-written pieces.
 COMPOSED_COUNTS = {
@@ -275,7 +281,7 @@ class Composer:
 
 
 def _person_name(slug: str) -> str:
-    from peninsula.demo.content.people import PEOPLE
+    from peninsula.demo.content import PEOPLE
 
     return next(name for name, *_ in PEOPLE if _slug(name) == slug)
 
