@@ -38,4 +38,23 @@ def hostile_site(content, lists, settings, django_capture_on_commit_callbacks): 
         "confirm_path": confirm,
         "preferences_path": preferences,
         "unsubscribe_path": unsubscribe,
+        **_campaign_tokens(content["article"]),
+    }
+
+
+def _campaign_tokens(article) -> dict:
+    """A sent campaign's signed tokens as its email carries them: a counted link (its row
+    made at sending, so a click changes a count, never the number of rows), the "view in
+    browser" page and the open-counting image."""
+    from peninsula.newsletters import tracking
+    from peninsula.newsletters.models import Campaign
+
+    campaign = Campaign.objects.create(subject="Hostile", status=Campaign.Status.SENT)
+    url = f"https://www.example.org{article.url}"
+    tracking.remember_links(campaign.pk, [url])
+    click = tracking.click_url(campaign.pk, url, "https://www.example.org")
+    return {
+        "click_token": click.rstrip("/").rsplit("/", 1)[1],
+        "web_token": tracking.campaign_token(campaign.pk),
+        "open_token": tracking.campaign_token(campaign.pk, tracking.OPEN),
     }

@@ -96,6 +96,9 @@ def get_routes(site):
         ("/newsletters/confirm/{}/", [], (site["confirm_path"].split("/")[-2],)),
         ("/newsletters/preferences/{}/", [], (site["preferences_path"].split("/")[-2],)),
         ("/newsletters/unsubscribe/{}/", [], (site["unsubscribe_path"].split("/")[-2],)),
+        ("/newsletters/click/{}/", [], (site["click_token"],)),
+        ("/newsletters/web/{}/", [], (site["web_token"],)),
+        ("/newsletters/open/{}/", [], (site["open_token"],)),
         ("/feeds/{}/", [], ("rss", "atom", "json")),
         ("/feeds/{}/{}/rss/", [], ("theme", "author", "series", theme, author, series)),
         ("/feeds/podcasts/{}/", [], (podcasts,)),
@@ -125,6 +128,7 @@ def post_routes(site):
         (site["preferences_path"], ["lists", "themes", "series", "frequency"]),
         (site["unsubscribe_path"], ["List-Unsubscribe"]),
         (site["confirm_path"], []),
+        (f"/views/{site['article'].pk}/", []),
         ("/admin/login/", ["username", "password", "next"]),
         ("/admin/password_reset/", ["email"]),
     ]
