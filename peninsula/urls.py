@@ -20,7 +20,7 @@ urlpatterns = [
     path("registrations/", include("peninsula.registrations.urls")),
     path("anymail/", include("anymail.urls")),
     path("publications/", include("peninsula.publications.urls")),
-    path("", include("peninsula.taxonomy.urls")),
+    path("", include("peninsula.home.term_urls")),  # /themes/, /regions/, /topics/
     path("", include("peninsula.syndication.urls")),
     path("api/v1/", syndication_api.urls),  # ninja reverses its own "api" namespace at the root
 ]

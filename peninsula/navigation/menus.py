@@ -1,21 +1,20 @@
 """The menus as every page shows them: resolved once into plain links and kept in the cache,
 so a page view spends no query on them.
 
-A menu names pages by id; the cached value keeps those ids, and publishing, unpublishing,
-moving or deleting one of them forgets the menus at once (a moved page's address changes,
-a renamed page's label may). Saving the menus in the admin forgets them too.
+A menu names pages by id and shows their titles and addresses; the cached value is kept
+under the cache version (peninsula.core.cache_version), which every publish, unpublish, move
+and delete of a page moves on (peninsula.publishing), and so does saving the menus.
 """
 
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from peninsula.core import chrome
+from peninsula.core import cache_version, chrome
 from peninsula.navigation.models import MenuSettings
 
 _TIMEOUT = 300
@@ -44,7 +43,7 @@ _EMPTY = Menus(header=(), footer=(), privacy=None, page_ids=frozenset())
 
 
 def _key(site_id) -> str:
-    return f"peninsula:navigation:{site_id}"
+    return cache_version.key("navigation", site_id)
 
 
 def menus(site: Site | None) -> Menus:
@@ -123,28 +122,8 @@ def _children(item) -> list:
     ]
 
 
-def forget(site_id=None) -> None:
-    site_ids = [site_id] if site_id is not None else Site.objects.values_list("pk", flat=True)
-    cache.delete_many([_key(pk) for pk in site_ids])
-
-
 @receiver(post_save, sender=MenuSettings)
-def _menus_saved(sender, instance, **kwargs):
-    forget(instance.site_id)
-
-
-@receiver(post_page_move)
-def _page_moved(sender, instance, **kwargs):
-    forget()  # every address below the moved page changed
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_delete, sender=Page)
-def _page_changed(sender, instance, **kwargs):
-    if not isinstance(instance, Page):
-        return
-    keys = [_key(root.site_id) for root in Site.get_site_root_paths()]
-    for key, value in cache.get_many(keys).items():
-        if instance.pk in value.page_ids:
-            cache.delete(key)
+def _menus_saved(sender, instance, created=False, **kwargs):
+    # A site's first read creates its (empty) row: nothing remembered could have shown it.
+    if not created:
+        cache_version.forget()

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from peninsula.taxonomy import views
+from peninsula.home import term_pages as views
 from peninsula.taxonomy.models import Region, Theme, Topic
 
+# The terms' own namespace (Theme.url_name is "taxonomy:theme"); the pages are home's.
 app_name = "taxonomy"
 urlpatterns = [
     path("themes/", views.term_index, {"model": Theme}, name="themes"),

@@ -1,3 +1,10 @@
+"""Theme, region and topic pages: what an editor chose for the term, and its publications;
+and each taxonomy's index with its counts.
+
+The terms (models, cached lists) are peninsula.taxonomy's, the bottom of the content apps;
+their pages show publications and people, so they live here, above both, beside the other
+pages editors arrange (home/curation.py, home/blocks.py)."""
+
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
@@ -19,7 +26,7 @@ def term_index(request, model):
         term.live_count = counts.get(term.pk, 0)
     return render(
         request,
-        "taxonomy/term_index.html",
+        "home/term_index.html",
         {"terms": terms, "title": model._meta.verbose_name_plural.capitalize()},
     )
 
@@ -70,7 +77,7 @@ def term_detail(request, model, slug):
     )
     return render(
         request,
-        "taxonomy/term_detail.html",
+        "home/term_detail.html",
         {
             "term": term,
             "featured": featured,
