@@ -73,11 +73,10 @@ class SpamProtectedForm(forms.Form):
 def _age(token: str) -> float | None:
     """Seconds since the signed moment, or None when it is missing, forged or expired."""
     try:
-        started = signing.loads(
-            token or "", salt=_SALT, max_age=settings.PENINSULA_FORM_MAX_AGE_SECONDS
-        )
-    except signing.BadSignature:  # SignatureExpired is one too
+        started = signing.loads(token or "", salt=_SALT)
+    except signing.BadSignature:
         return None
     if not isinstance(started, int | float):
         return None
-    return time.time() - started
+    age = time.time() - started
+    return age if 0 <= age <= settings.PENINSULA_FORM_MAX_AGE_SECONDS else None

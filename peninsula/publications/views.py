@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from peninsula.publications.events import event_listing
 from peninsula.publications.listing import ListingFilter
 from peninsula.publications.models import PublicationPage, PublicationType
 
@@ -14,21 +15,24 @@ def publication_list(request, type_slug=None):
         if kind is None:
             raise Http404("No such publication type.")
         base = base.filter(publication_type=kind)
-    listing = ListingFilter(request.GET, base=base, hide=["type"] if kind else [])
+    hide = ["type"] if kind else []
+    if kind == PublicationType.EVENT:
+        hide.append("order")  # events come by when they happen (publications/events.py)
+    listing = ListingFilter(request.GET, base=base, hide=hide)
     chosen = listing.chosen()
     if "type" in chosen:  # ?type=commentary on /publications/ reads as the Commentary page
         kind = PublicationType.from_slug(listing.cleaned_data["type"])
-    return render(
-        request,
-        "publications/publication_list.html",
-        {
-            "title": listing_title(kind, chosen),
-            "kind": kind,
-            "listing_types": list(PublicationType),
-            "listing": listing,
-            "page_obj": listing.page(request.GET.get("page")),
-        },
-    )
+    context = {
+        "title": listing_title(kind, chosen),
+        "kind": kind,
+        "listing_types": list(PublicationType),
+        "listing": listing,
+    }
+    if kind == PublicationType.EVENT:
+        context["events"] = event_listing(listing.filtered(), request.GET.get("page"))
+    else:
+        context["page_obj"] = listing.page(request.GET.get("page"))
+    return render(request, "publications/publication_list.html", context)
 
 
 def listing_title(kind, chosen: dict[str, str]) -> str:

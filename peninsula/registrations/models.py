@@ -69,4 +69,22 @@ class Registration(models.Model):
         indexes = [models.Index(fields=["event", "status", "created_at"], name="by_event_status")]
 
     def __str__(self):
-        return f"{self.name} <{self.email}> for {self.event_id} ({self.status})"
+        return f"{self.name} <{self.email}>"
+
+    # For the admin's CSV export.
+    @property
+    def event_title(self) -> str:
+        return self.event.title
+
+    @property
+    def event_start(self):
+        return self.event.starts_at
+
+    @property
+    def status_label(self) -> str:
+        return self.get_status_display()
+
+    @property
+    def answers_text(self) -> str:
+        """'Question: answer; ...' in the order they were asked."""
+        return "; ".join(f"{question}: {answer}" for question, answer in self.answers.items())

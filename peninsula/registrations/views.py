@@ -99,6 +99,4 @@ def cancel(request, token):
         return _private(
             render(request, "registrations/cancelled.html", {"registration": registration})
         )
-    return _private(
-        render(request, "registrations/cancel.html", {"registration": registration})
-    )
+    return _private(render(request, "registrations/cancel.html", {"registration": registration}))

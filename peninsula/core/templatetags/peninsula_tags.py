@@ -64,6 +64,15 @@ def event_end(end, start):
     return event_date(end)
 
 
+@register.filter
+def event_card_date(moment):
+    """'Tue, May 14, 2030, 9:30 a.m.' for a card (no time when the event has none)."""
+    day = moment.strftime("%a, %b %-d, %Y")
+    if moment.hour == 0 and moment.minute == 0:
+        return day
+    return f"{day}, {_clock(moment)}"
+
+
 def _clock(moment):
     hour = moment.hour % 12 or 12
     suffix = "a.m." if moment.hour < 12 else "p.m."

@@ -66,6 +66,18 @@ class SeriesPage(ViewRestrictionsMixin, Page):
         verbose_name = "series"
         verbose_name_plural = "series"
 
+    @classmethod
+    def podcast_app_fields(cls):
+        return [
+            cls._meta.get_field(name)
+            for name in (
+                "apple_podcasts_url",
+                "spotify_url",
+                "other_podcast_app_name",
+                "other_podcast_app_url",
+            )
+        ]
+
     def podcast_apps(self) -> list[tuple[str, str]]:
         """(app name, address) for each podcast app the editor linked."""
         apps = [
@@ -76,13 +88,18 @@ class SeriesPage(ViewRestrictionsMixin, Page):
         return [(name, url) for name, url in apps if url]
 
     def get_context(self, request, *args, **kwargs):
+        from peninsula.publications.events import event_listing, is_events_only
         from peninsula.publications.listing import ListingFilter
         from peninsula.publications.models import PublicationPage
 
         context = super().get_context(request, *args, **kwargs)
-        listing = ListingFilter(
-            request.GET, base=PublicationPage.objects.listed().filter(series_page=self)
-        )
+        base = PublicationPage.objects.listed().filter(series_page=self)
+        # A series of events lists them by when they happen, upcoming first.
+        events_only = is_events_only(base)
+        listing = ListingFilter(request.GET, base=base, hide=["order"] if events_only else [])
         context["listing"] = listing
-        context["page_obj"] = listing.page(request.GET.get("page"))
+        if events_only:
+            context["events"] = event_listing(listing.filtered(), request.GET.get("page"))
+        else:
+            context["page_obj"] = listing.page(request.GET.get("page"))
         return context
