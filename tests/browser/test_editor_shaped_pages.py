@@ -227,3 +227,35 @@ def _shot(name, width):
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{name}-{width}.png"
+
+
+def test_a_video_file_plays_in_the_page(page, institute):
+    """The demo's kind of video page: the site's own film in a <video> player, no frame."""
+    from django.core.files.base import ContentFile
+
+    from peninsula.demo import files
+
+    film = factories.DocumentFactory(
+        title="Explainer", file=ContentFile(files.demo_video(), name="explainer.webm")
+    )
+    video = factories.VideoPageFactory(
+        series=institute.series,
+        title="Explainer: the alliance in eight seconds",
+        video_file=film,
+        video_url="",
+        hero_image=factories.ImageFactory(),
+    )
+    for width in WIDTHS:
+        open_at(page, video.url, width)
+        player = page.get_by_test_id("video-player")
+        expect(player).to_be_visible()
+        assert page.locator(".media-box iframe").count() == 0
+        duration = page.evaluate(
+            """async () => {
+                const v = document.querySelector('[data-testid=video-player]');
+                if (v.readyState < 1) await new Promise(r => v.addEventListener('loadedmetadata', r, {once: true}));
+                return v.videoWidth;
+            }"""
+        )
+        assert duration == 640  # the browser read the film itself
+        check_layout_and_accessibility(page, "video-file", width)
