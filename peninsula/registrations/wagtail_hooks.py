@@ -70,5 +70,5 @@ class RegistrationViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_registrations():
-    return RegistrationViewSet("event_registrations")  # "registrations" is the site's namespace
-
+    # Not "registrations": that URL namespace is the site's own (registrations/urls.py).
+    return RegistrationViewSet("event_registrations")
