@@ -6,9 +6,8 @@ from django.utils import timezone
 
 from peninsula.assets.models import CustomDocument
 from peninsula.demo import files
-from peninsula.demo.content import Piece
+from peninsula.demo.content import DC_VENUE, SEOUL_VENUE, Piece
 from peninsula.demo.content import base as markup
-from peninsula.demo.content.media import DC_VENUE, SEOUL_VENUE
 from peninsula.demo.setup import existing_child, publish_child
 from peninsula.publications import models as pub
 from peninsula.registrations.models import RegistrationQuestion

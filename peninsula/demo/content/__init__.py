@@ -1,15 +1,13 @@
 """Everything the demo institute publishes, read from the content files in this folder.
 
-    institute.toml   the institute's settings and the home page's introduction
-    about.md         the About page
-    people.md        the experts and staff, one document each, the bio as its body
-    series.toml      one series per publication type
-    taxonomy.toml    themes, regions and topics
-    commentary.md, reports.md, briefs.md, korean.md
-                     hand-written publications, one document each (reader.py says how)
-    fragments.toml   the building blocks compose.py makes the other publications from
-
-Podcast episodes, events and videos are still written in Python (media.py).
+institute.toml   the institute's settings, the home page's introduction, event venues
+about.md         the About page
+people.md        the experts and staff, one document each, the bio as its body
+series.toml      one series per publication type
+taxonomy.toml    themes, regions and topics
+commentary.md, reports.md, briefs.md, korean.md, podcasts.md, events.md, videos.md
+                 hand-written publications, one document each (reader.py says how)
+fragments.toml   the building blocks compose.py makes the other publications from
 """
 
 from django.utils.text import slugify
@@ -17,11 +15,12 @@ from django.utils.text import slugify
 from peninsula.demo.content import reader
 from peninsula.demo.content.base import Piece
 from peninsula.demo.content.compose import Composer
-from peninsula.demo.content.media import EVENTS, PODCASTS, VIDEOS
 
 _institute = reader.toml("institute.toml")
 INSTITUTE: dict = _institute["institute"]
 HOME_INTRODUCTION: str = _institute["home_introduction"]
+VENUES = {key: (venue["name"], venue["address"]) for key, venue in _institute["venues"].items()}
+DC_VENUE, SEOUL_VENUE = VENUES["washington"], VENUES["seoul"]
 ABOUT = reader.page("about.md")
 PEOPLE = reader.people("people.md")
 SERIES = {
@@ -41,9 +40,9 @@ HAND_WRITTEN = [
     *reader.pieces("reports.md"),
     *reader.pieces("briefs.md"),
     *reader.pieces("korean.md"),
-    *PODCASTS,
-    *EVENTS,
-    *VIDEOS,
+    *reader.pieces("podcasts.md"),
+    *reader.pieces("events.md", venues={**VENUES, "online": None}),
+    *reader.pieces("videos.md"),
 ]
 
 
@@ -75,11 +74,13 @@ def _number(pieces: list[Piece]) -> None:
 
 __all__ = [
     "ABOUT",
+    "DC_VENUE",
     "HAND_WRITTEN",
     "HOME_INTRODUCTION",
     "INSTITUTE",
     "PEOPLE",
     "REGIONS",
+    "SEOUL_VENUE",
     "SERIES",
     "SERIES_ORDER",
     "TERMS",

@@ -78,13 +78,15 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return blocks
 
 
-def pieces(name: str) -> list[Piece]:
+def pieces(name: str, venues: dict[str, tuple[str, str] | None] | None = None) -> list[Piece]:
     """The publications in `name`. Front matter keys are Piece's fields, with the type's own
-    fields under [extra]."""
+    fields under [extra]; an event's venue is a key of `venues`."""
     found = []
     for document in documents(name):
         front = dict(document.front)
         extra = front.pop("extra", {})
+        if "venue" in extra:
+            extra["venue"] = venues[extra["venue"]]
         if "transcript" in document.sections:
             extra["transcript"] = [
                 tuple(block.split(": ", 1)) for block in document.sections["transcript"]
