@@ -51,7 +51,10 @@ def menus(site: Site | None) -> Menus:
         return _EMPTY
     value = cache.get(_key(site.pk))
     if value is None:
-        value = resolve(MenuSettings.for_site(site))
+        # Read, never create: for_site() would write a row on a reader's GET (even on an
+        # error page), and a site with no menus saved has the automatic one.
+        saved = MenuSettings.objects.filter(site=site).first()
+        value = resolve(saved) if saved is not None else _EMPTY
         cache.set(_key(site.pk), value, _TIMEOUT)
     return value
 
