@@ -87,7 +87,15 @@ def _content(options):
     def prepare(stack):
         stack.manage("load_demo")
         if options.count:
-            stack.manage("generate_publications", "--count", str(options.count))
+            # bench/generate.py with the stack's settings and database, as `manage` runs.
+            script = str(ROOT / "bench" / "generate.py")
+            subprocess.run(
+                [sys.executable, script, "--count", str(options.count)],
+                env=stack.env,
+                cwd=stack.folder,
+                check=True,
+                timeout=600,
+            )
 
     return prepare
 

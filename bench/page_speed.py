@@ -82,8 +82,7 @@ def measure(options):
 
     django.setup()
     from django.core.management import call_command
-
-    from peninsula.publications.generate import generate_publications
+    from generate import generate_publications
 
     backend = options.child
     started = time.monotonic()

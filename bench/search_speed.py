@@ -6,7 +6,7 @@ PostgreSQL.
         [--timeout 2400] [--explain]
 
 For each backend and size, in a child process with a fresh, migrated database (see
-bench/_common.py): `generate_publications --count SIZE --no-index`, then a timed rebuild of
+bench/_common.py): `bench/generate.py --count SIZE --no-index`, then a timed rebuild of
 the index (`peninsula.search.actions.reindex_all` with the worker processes of `peninsula
 search reindex`, as the command runs it),
 then --queries searches from a fixed, seeded mix through `peninsula.search.engine.search`
@@ -18,7 +18,6 @@ SQL statement the engine ran with its time and plan. See docs/benchmarks.md.
 """
 
 import argparse
-import io
 import random
 import sys
 import time
@@ -86,16 +85,14 @@ def _passed_on(options):
 def measure(options, size: int) -> int:
     """In the child: generate, rebuild the index, time the query mix."""
     setup_django_and_migrate()
-    from django.core.management import call_command
+    from generate import generate_publications
 
     from peninsula.search import actions, parallel
     from peninsula.search.models import DocumentKind, SearchDocument
 
     backend = options.child
     started = time.monotonic()
-    call_command(
-        "generate_publications", count=size, seed=options.seed, no_index=True, stdout=io.StringIO()
-    )
+    generate_publications(size, seed=options.seed, index=False)
     print(f"{backend}: generated {size} publications in {time.monotonic() - started:.0f} s")
 
     stop = time.monotonic() + options.index_budget
@@ -159,7 +156,8 @@ class Query:
 
 def vocabulary() -> list[str]:
     """Words the generated publications are made of (titles, bodies, taxonomy terms)."""
-    from peninsula.publications import generate
+    import generate
+
     from peninsula.search.analyzer import STOP_WORDS, words
 
     texts = [
@@ -182,7 +180,7 @@ def misspell(word: str, rng: random.Random) -> str:
 
 def query_mix(seed: int) -> list[Query]:
     """PER_KIND queries of each kind, the same for the same seed and generator word lists."""
-    from peninsula.publications import generate
+    import generate
 
     rng = random.Random(seed)
     vocab = vocabulary()

@@ -56,9 +56,8 @@ def measure(backend: str, count: int) -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+    from generate import generate_publications
     from page_speed import pages_to_measure
-
-    from peninsula.publications.generate import generate_publications
 
     call_command("migrate", "--no-input", "--verbosity", "0")
     generate_publications(count, seed=1, index=False)

@@ -4,7 +4,6 @@ peninsula demo                      create or migrate the database, load the dem
 peninsula serve [--host --port]     serve the site with gunicorn (default 127.0.0.1:8000)
                 [--no-worker]       ... and a task worker beside it, unless --no-worker
 peninsula worker                    run background tasks and publish scheduled pages
-peninsula generate --count N        add N generated publications (for benchmarks)
 peninsula import wordpress FILE     import a WordPress export (--uploads DIR --map FILE --dry-run)
 peninsula search reindex            rebuild the search index (progress bar)
 peninsula search query "..."        print what the results page would show (--json, filters)
@@ -99,11 +98,6 @@ def worker(options):
         stop.set()
 
 
-def generate(options):
-    _django()
-    _call("generate_publications", "--count", str(options.count), "--seed", str(options.seed))
-
-
 def import_wordpress(options):
     _django()
     args = ["import_wordpress", options.file]
@@ -184,11 +178,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated task queues, the first served first (default: %(default)s)",
     )
     worker_parser.set_defaults(func=worker)
-
-    generate_parser = commands.add_parser("generate", help="add generated publications")
-    generate_parser.add_argument("--count", type=int, required=True)
-    generate_parser.add_argument("--seed", type=int, default=1)
-    generate_parser.set_defaults(func=generate)
 
     import_parser = commands.add_parser("import", help="import content from another platform")
     sources = import_parser.add_subparsers(dest="source", required=True)

@@ -1,13 +1,13 @@
-"""`generate_publications` writes pages straight into the tables; they must be real pages."""
+"""bench/generate.py writes pages through the bulk page writer; they must be real pages."""
 
+import contextlib
 import io
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.utils.html import escape
 from wagtail.models import Page
 
-from peninsula.publications.generate import TYPE_SHARES
+from bench import generate as generator
 from peninsula.publications.models import PublicationPage, PublicationType, SeriesPage
 from peninsula.search.counts import published_count
 from tests import factories
@@ -18,9 +18,11 @@ pytestmark = pytest.mark.django_db
 COUNT = 300
 
 
-def generate(count=COUNT, seed=1):
+def generate(count=COUNT, seed=1, *options):
+    """`bench/generate.py --count COUNT --seed SEED`, in this process; what it printed."""
     out = io.StringIO()
-    call_command("generate_publications", "--count", str(count), "--seed", str(seed), stdout=out)
+    with contextlib.redirect_stdout(out):
+        assert generator.main(["--count", str(count), "--seed", str(seed), *options]) == 0
     return out.getvalue()
 
 
@@ -38,7 +40,7 @@ def test_creates_exactly_count_live_publications_of_every_type():
     assert set(PublicationPage.objects.values_list("publication_type", flat=True)) == set(
         PublicationType.values
     )
-    for model in TYPE_SHARES:
+    for model in generator.type_models().values():
         assert model.objects.exists(), model
     assert f"Added {COUNT} publications" in output
 
@@ -65,7 +67,7 @@ def test_tree_is_consistent():
 
 def test_every_type_renders_and_has_a_working_url(client):
     generate()
-    for model in TYPE_SHARES:
+    for model in generator.type_models().values():
         page = model.objects.first()
         assert isinstance(Page.objects.get(pk=page.pk).specific, model)
         series = page.get_parent()
@@ -114,9 +116,12 @@ def test_published_counter_matches():
     assert published_count() == 100
 
 
-def test_rejects_a_count_below_one():
-    with pytest.raises(CommandError):
+def test_rejects_a_count_below_one(capsys):
+    with pytest.raises(SystemExit) as refused:
         generate(count=0)
+    assert refused.value.code == 2  # argparse's usage error, before anything is written
+    assert "--count must be at least 1" in capsys.readouterr().err
+    assert not PublicationPage.objects.exists()
 
 
 def test_generated_publications_are_searchable_unless_told_not_to():
@@ -129,6 +134,5 @@ def test_generated_publications_are_searchable_unless_told_not_to():
     assert first.pk in {
         int(hit.key.split(":")[1]) for hit in search(f'"{first.title}"', page_size=50).hits
     }
-    out = io.StringIO()
-    call_command("generate_publications", "--count", "10", "--no-index", stdout=out)
+    generate(10, 1, "--no-index")
     assert SearchDocument.objects.filter(kind="publication").count() == 40

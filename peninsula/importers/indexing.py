@@ -9,17 +9,14 @@ indexes everything it touched in bulk.
 from contextlib import contextmanager
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models.signals import post_save
 from modelcluster.models import get_all_child_relations
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.fields import StreamField
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from peninsula.importers.admin_search import AdminSearchIndex
+from peninsula.pagewriter.indexes import AdminSearchIndex, load_streams, update_references
 from peninsula.search.actions import index_pages, index_term
 from peninsula.search.signals import indexing_suspended
 from peninsula.taxonomy.models import BaseTaxonomy
@@ -78,69 +75,3 @@ def index_objects(objects: dict[str, list[int]], progress=None):
     report("Site search", 0, len(page_ids))
     index_pages(page_ids)
     report("Site search", len(page_ids), len(page_ids))
-
-
-def load_streams(model, objects: list):
-    """Turn the StreamFields of a batch into block values together, not object by object.
-
-    Both indexes walk every block of a body; left lazy, each body would look up its images
-    in a query of its own. StreamBlock.bulk_to_python converts all the batch's bodies at once
-    (one image query for the batch) into the values the lazy path would have given.
-    """
-    for field in model._meta.concrete_fields:
-        if isinstance(field, StreamField) and objects:
-            streams = [list(getattr(obj, field.name).raw_data) for obj in objects]
-            for obj, value in zip(objects, field.stream_block.bulk_to_python(streams), strict=True):
-                setattr(obj, field.name, value)
-
-
-def update_references(model, objects: list):
-    """ReferenceIndex.create_or_update_for_object for many objects of one model, in 3 queries.
-
-    The same rows as Wagtail's per-object method: references found on each object are
-    added, those recorded for the model (or a parent model) but no longer found are deleted.
-    """
-    if not objects:
-        return
-    content_types = [
-        ContentType.objects.get_for_model(level, for_concrete_model=False)
-        for level in [model, *model._meta.get_parent_list()]
-    ]
-    content_type, base_content_type = content_types[0], content_types[-1]
-    known_ids = {ct.pk for ct in content_types}
-    found = {
-        str(obj.pk): set(ReferenceIndex._extract_references_from_object(obj)) for obj in objects
-    }
-    existing: dict[str, dict[tuple, tuple[int, int]]] = {}
-    rows = ReferenceIndex.objects.filter(
-        base_content_type=base_content_type, object_id__in=list(found)
-    ).values_list(
-        "id", "content_type_id", "object_id", "to_content_type", "to_object_id", "model_path",
-        "content_path",
-    )  # fmt: skip
-    for pk, ct_id, object_id, to_ct, to_id, model_path, content_path in rows:
-        existing.setdefault(object_id, {})[(to_ct, to_id, model_path, content_path)] = (ct_id, pk)
-    new, stale = [], []
-    for object_id, references in found.items():
-        recorded = existing.get(object_id, {})
-        for to_ct, to_id, model_path, content_path in references - set(recorded):
-            new.append(
-                ReferenceIndex(
-                    content_type=content_type,
-                    base_content_type=base_content_type,
-                    object_id=object_id,
-                    to_content_type_id=to_ct,
-                    to_object_id=to_id,
-                    model_path=model_path,
-                    content_path=content_path,
-                    content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-                )
-            )
-        stale += [
-            pk for reference, (ct_id, pk) in recorded.items()
-            if reference not in references and ct_id in known_ids
-        ]  # fmt: skip
-    options = {"ignore_conflicts": True} if connection.features.supports_ignore_conflicts else {}
-    ReferenceIndex.objects.bulk_create(new, batch_size=500, **options)
-    if stale:
-        ReferenceIndex.objects.filter(id__in=stale).delete()

@@ -7,9 +7,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 from wagtail.search.models import IndexEntry
 
-from peninsula.importers import admin_search
 from peninsula.importers.actions import import_file
-from peninsula.importers.indexing import load_streams
+from peninsula.pagewriter import indexes, wagtail_internals
+from peninsula.pagewriter.indexes import load_streams
 from peninsula.publications.models import ArticlePage
 from tests.importers.conftest import SITE, attachment, item
 
@@ -66,7 +66,7 @@ def test_reindexing_updates_entries_in_place(export, uploads):
     ArticlePage.objects.filter(pk=page.pk).update(title="Coalition politics")
     page.refresh_from_db()
     before = IndexEntry.objects.count()
-    index = admin_search.AdminSearchIndex()
+    index = indexes.AdminSearchIndex()
     index.add(ArticlePage, [page])
     index.finish()
     assert IndexEntry.objects.count() == before
@@ -76,7 +76,7 @@ def test_reindexing_updates_entries_in_place(export, uploads):
 
 
 def test_title_norms_refreshed_through_the_private_modelsearch_helper(export):
-    """admin_search.refresh_title_norms relies on modelsearch's private
+    """wagtail_internals.refresh_title_norms relies on modelsearch's private
     `_refresh_title_norms`; this fails if a modelsearch upgrade removes or renames it."""
     import_file(_export(export))
     for backend in get_search_backends():
@@ -84,7 +84,7 @@ def test_title_norms_refreshed_through_the_private_modelsearch_helper(export):
         assert callable(getattr(index, "_refresh_title_norms", None))
     IndexEntry.objects.update(title_norm=1.0)
     for backend in get_search_backends():
-        admin_search.refresh_title_norms(backend.get_index_for_model(ArticlePage))
+        wagtail_internals.refresh_title_norms(backend.get_index_for_model(ArticlePage))
     norms = set(IndexEntry.objects.values_list("title_norm", flat=True))
     assert len(norms) > 1  # from the titles' lengths, no longer all 1.0
 

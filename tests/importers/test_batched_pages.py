@@ -3,9 +3,9 @@
 import pytest
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
 
-from peninsula.importers import batch
 from peninsula.importers.actions import import_file
 from peninsula.importers.models import ImportedItem
+from peninsula.pagewriter import writer
 from peninsula.people.models import PersonPage
 from peninsula.publications.models import PublicationPage, SeriesPage
 from peninsula.search.counts import published_count
@@ -38,8 +38,8 @@ def _items():
 @pytest.fixture
 def small_batches(monkeypatch):
     """Batches of two, so that flushes happen between and around the other writes."""
-    monkeypatch.setattr(batch, "BATCH_SIZE", 2)
-    monkeypatch.setattr(batch, "ID_BLOCK", 3)
+    monkeypatch.setattr(writer, "BATCH_SIZE", 2)
+    monkeypatch.setattr(writer, "ID_BLOCK", 3)
 
 
 def _check_pages():

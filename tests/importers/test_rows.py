@@ -7,9 +7,9 @@ from django.db import connection, transaction
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
 
-from peninsula.importers import rows
 from peninsula.importers.actions import import_file
 from peninsula.importers.models import ImportedItem
+from peninsula.pagewriter import rows
 from peninsula.publications.models import ArticlePage, PublicationAuthor, PublicationPage
 from peninsula.taxonomy.models import Region, Theme, Topic
 from tests.importers.conftest import CATEGORY, SITE, item, tag

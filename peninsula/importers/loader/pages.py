@@ -160,7 +160,12 @@ class PageLoading:
             self.batch.add(page, self.parent)
             restriction = self.restriction_for(entry)
             if restriction:
-                self.batch.restrict(page, *restriction)
+                restriction_type, password = restriction
+                self.batch.add_row(
+                    PageViewRestriction(
+                        page_id=page.pk, restriction_type=restriction_type, password=password
+                    )
+                )
             self.touch(page)
             return
         if created:

@@ -9,7 +9,6 @@ from wagtail.models import Page
 
 from peninsula.core import cache_version
 from peninsula.home.models import HomePage
-from peninsula.importers.batch import PageBatch
 from peninsula.importers.indexing import per_save_indexing_off
 from peninsula.importers.links import UrlIndex
 from peninsula.importers.loader.media import MediaLoading
@@ -23,6 +22,7 @@ from peninsula.importers.media import MediaLibrary
 from peninsula.importers.models import ImportedItem
 from peninsula.importers.report import Report
 from peninsula.importers.sources.base import Source
+from peninsula.pagewriter import PageWriter
 from peninsula.publications.models import SeriesPage
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -56,7 +56,7 @@ class Loader(MediaLoading, PageLoading, PeopleLoading, TermLoading, SeriesLoadin
         self.moves: list[tuple[int, str]] = []  # (page id, parent entry key)
         self.touched: dict[str, set[int]] = {}  # "app.model" -> ids, to index at the end
         self.redirects: dict[str, tuple[int | None, str]] = {}  # old path -> (page id, link)
-        self.batch = PageBatch()  # new publications, written together
+        self.batch = PageWriter()  # new publications, written together
 
     # The run -----------------------------------------------------------------------------
     def run(self) -> Report:
@@ -138,7 +138,7 @@ class Loader(MediaLoading, PageLoading, PeopleLoading, TermLoading, SeriesLoadin
                 source=self.source.name, origin=self.origin, kind=kind, source_id=key, **values
             )
             if pending:  # written with its page, in the batch
-                self.batch.remember(item)
+                self.batch.add_row(item)
             else:
                 item.save()
             self.known[(kind, key)] = item

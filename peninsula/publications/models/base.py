@@ -251,12 +251,21 @@ class PublicationPage(ViewRestrictionsMixin, Page):
             self.publication_type = self.kind
 
     def save(self, *args, **kwargs):
+        parent_id = None
+        if self.path and self.depth and self.depth > 1:
+            parent_id = self.get_parent().pk
+        self.set_denormalised_fields(parent_id)
+        super().save(*args, **kwargs)
+
+    def set_denormalised_fields(self, parent_id: int | None):
+        """Copy the type, `live` and the series (the parent) into this table's own columns,
+        which listings filter on. `save()` calls it, and so does the bulk page writer
+        (peninsula.pagewriter), which writes rows without calling `save()`."""
         if type(self) is not PublicationPage:  # a bare base row keeps the type it has
             self.publication_type = self.kind
         self.is_live = self.live
-        if self.path and self.depth and self.depth > 1:
-            self.series_page_id = self.get_parent().pk
-        super().save(*args, **kwargs)
+        if parent_id is not None:
+            self.series_page_id = parent_id
 
     @property
     def type_label(self) -> str:

@@ -1,65 +1,104 @@
-"""The editors' admin search (Wagtail's database search backend), filled for many objects at once.
+"""Every private API of Wagtail, treebeard, modelcluster and modelsearch the page writer uses.
 
-modelsearch's own `add_bulk` builds an object's text once for every column it fills (title,
-body, autocomplete and, on PostgreSQL, the plain title and body text too), reading every
-search field each time: a publication's whole body five times over. For an import of
-thousands of pages that was the largest part of the indexing task on PostgreSQL. Here each
-search field of an object is read once, and the rows written are those `add_bulk` writes.
-The title norms (the title-length factor of the ranking), which `add_bulk` refreshes after
-every batch, are refreshed once, when the import's indexing is done. Backends other than
-modelsearch's SQLite and PostgreSQL ones (Elasticsearch, ...) are given `add_bulk`.
+The rest of `peninsula.pagewriter` is written on public APIs. These few pieces are not,
+because the public way measured too slow for the import's 200 posts/s (docs/development.md,
+"Writing pages in bulk"), or because no public way exists. Keeping them in one module makes
+an upgrade a one-file review: tests/pagewriter/test_wagtail_internals.py uses each on a
+tiny example and fails naming the API when one is renamed, removed or changes behaviour.
+Read each piece against the library's source after upgrading Wagtail or modelsearch.
+
+- treebeard `MP_Node._int2str` / `_str2int`: a materialised path step from a number and
+  back (`alphabet` and `steplen` are treebeard's documented settings).
+- modelcluster `instance._cluster_related_objects`: which child relations were filled in.
+- Wagtail `ReferenceIndex._extract_references_from_object` and `_get_content_path_hash`: the
+  rows `ReferenceIndex.create_or_update_for_object` writes, for many objects at once (the
+  public method runs three queries per object).
+- modelsearch's database indexes (SQLite, PostgreSQL): `ObjectIndexer` (its `prepare_field`,
+  `as_vector`, `config`, `autocomplete_config`), `index.entries`, `index.write_connection`,
+  `index._refresh_title_norms`, `modelsearch.utils.get_content_type_pk`: the rows of
+  `add_bulk`, with each search field read once and capped (`add_bulk` reads a body five
+  times on PostgreSQL and has no cap for hostile posts).
+
+bench/pagewriter_indexes.py times these against the public methods.
 """
 
 from __future__ import annotations
 
-from wagtail.search.backends import get_search_backends
+import functools
+
+from modelcluster.models import get_all_child_relations
+from wagtail.models import Page, ReferenceIndex
 
 from peninsula.search.limits import capped_values
 
+# treebeard -----------------------------------------------------------------------------------
 
-class AdminSearchIndex:
-    """Collects what was written, so that the title norms are refreshed once at the end."""
 
-    def __init__(self):
-        self.written: dict[int, object] = {}  # id(index) -> index
+def steps_per_parent() -> int:
+    """How many children a page can have (treebeard's path steps of `steplen` characters)."""
+    return len(Page.alphabet) ** Page.steplen
 
-    def add(self, model, objects: list):
-        """Index these objects of one model, as `backend.add_bulk(model, objects)` would."""
-        if not objects or not model.get_search_fields():
-            return
-        for backend in get_search_backends():
-            index = backend.get_index_for_model(model)
-            writer = _writer_for(index)
-            if writer is None:
-                backend.add_bulk(model, objects)
-                continue
-            writer(index, model, objects)
-            self.written[id(index)] = index
 
-    def finish(self):
-        for index in self.written.values():
-            refresh_title_norms(index)
-        self.written.clear()
+def child_path(parent_path: str, step: int) -> str:
+    """The materialised path of a parent's child at `step` (1 for the first)."""
+    return parent_path + Page._int2str(step).rjust(Page.steplen, "0")
+
+
+def step_of(path: str) -> int:
+    """The step number of a page among its siblings, from its path."""
+    return Page._str2int(path[-Page.steplen :])
+
+
+# modelcluster --------------------------------------------------------------------------------
+
+
+def empty_unset_child_relations(instance):
+    """Child relations not filled in are empty on a new object: say so, so that
+    `serializable_data` and the writer do not ask the database for each."""
+    filled = getattr(instance, "_cluster_related_objects", {})
+    for name in _child_relation_names(type(instance)):
+        if name not in filled:
+            setattr(instance, name, [])
+
+
+@functools.cache
+def _child_relation_names(model) -> list[str]:
+    return [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+
+
+# Wagtail's reference index -------------------------------------------------------------------
+
+
+def references_of(obj) -> set[tuple]:
+    """(to_content_type_id, to_object_id, model_path, content_path) for each reference the
+    object holds, as `ReferenceIndex.create_or_update_for_object` finds them."""
+    return set(ReferenceIndex._extract_references_from_object(obj))
+
+
+def content_path_hash(content_path: str):
+    """The uniqueness key Wagtail stores beside a reference's content path."""
+    return ReferenceIndex._get_content_path_hash(content_path)
+
+
+# modelsearch's database indexes --------------------------------------------------------------
 
 
 def refresh_title_norms(index):
     """What modelsearch's database indexes do after each `add_items`: set the title-length
-    factor of new entries (those still at 1.0) from the average title length.
-
-    Private API: `_refresh_title_norms` of modelsearch's SQLite and PostgreSQL indexes, kept
-    to this one place; tests/importers/test_admin_search.py fails if it goes away.
-    """
+    factor of new entries (those still at 1.0) from the average title length."""
     index._refresh_title_norms()
 
 
-def _writer_for(index):
+def search_writer_for(index):
+    """A function (index, model, objects) that writes `add_bulk`'s rows, or None for an index
+    it does not know (Elasticsearch, ...), which is then given `add_bulk` itself."""
     # By name: each backend's module can only be imported with its own database in use.
-    return _WRITERS.get(f"{type(index).__module__}.{type(index).__qualname__}")
+    return _SEARCH_WRITERS.get(f"{type(index).__module__}.{type(index).__qualname__}")
 
 
 class _ReadOnce:
     """For a backend's ObjectIndexer: each of the object's search fields is read only once,
-    however many of the indexer's columns ask for it."""
+    however many of the indexer's columns ask for it, and capped as the site search is."""
 
     def prepare_field(self, obj, field):
         if obj is not self.obj:  # a related object (RelatedFields): as the backend does
@@ -169,7 +208,7 @@ def _write_postgres(index, model, objects):
         )
 
 
-_WRITERS = {
+_SEARCH_WRITERS = {
     "modelsearch.backends.database.sqlite.sqlite.SQLiteIndex": _write_sqlite,
     "modelsearch.backends.database.postgres.postgres.PostgresIndex": _write_postgres,
 }
