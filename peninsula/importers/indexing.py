@@ -17,7 +17,8 @@ from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from peninsula.pagewriter.indexes import AdminSearchIndex, load_streams, update_references
-from peninsula.search.actions import index_pages, index_term
+from peninsula.publishing.actions import archive_changed
+from peninsula.search.actions import index_term
 from peninsula.search.signals import indexing_suspended
 from peninsula.taxonomy.models import BaseTaxonomy
 
@@ -70,8 +71,9 @@ def index_objects(objects: dict[str, list[int]], progress=None):
             done += len(batch)
             report("Indexing", done, total)
     admin_search.finish()
-    # The site's search in this process: worker processes are for `search reindex` only
-    # (search/parallel.py).
+    # The site's search, the cached figures and the front-end cache through the one path
+    # every bulk writer takes (publishing.actions), in this process: worker processes are
+    # for `search reindex` only (search/parallel.py). An import sends no digests.
     report("Site search", 0, len(page_ids))
-    index_pages(page_ids)
+    archive_changed(published_ids=page_ids, digests=False)
     report("Site search", len(page_ids), len(page_ids))

@@ -78,11 +78,17 @@ def page_deleted(page) -> None:
         search.unindex_pages([page.pk])
 
 
-def archive_changed(published_ids: Iterable[int] = (), unpublished_ids: Iterable[int] = ()):
+def archive_changed(
+    published_ids: Iterable[int] = (), unpublished_ids: Iterable[int] = (), *, digests=True
+):
     """Call after writing pages in bulk (an import, generated content, the demo), once they
     are written: the pages published are indexed, the unpublished ones taken out (the
     "Total Index" count follows), every cached figure and page is forgotten, the front-end
     cache purged and as-published digests queued for the publications published.
+
+    `digests=False` for an import: it brings over an archive's past, which subscribers
+    were sent (or not) by the old site; mailing thousands of old posts as news would be
+    wrong even when their dates fall after someone's sign-up.
 
     Indexing runs here, in this process: a writer that indexed the pages itself (the
     importer, in its own pass) passes them all the same, and pays for a second write of
@@ -97,7 +103,7 @@ def archive_changed(published_ids: Iterable[int] = (), unpublished_ids: Iterable
     publications = list(
         PublicationPage.objects.filter(pk__in=published).values_list("pk", flat=True)
     ) if published else []  # fmt: skip
-    if publications:
+    if publications and digests:
         _queue_digests(publications)
 
 

@@ -56,3 +56,38 @@ def test_imported_posts_are_indexed_in_this_process_as_a_rebuild_would(
     imported = _index_rows()
     actions.reindex_all()
     assert _index_rows() == imported
+
+
+@pytest.mark.django_db
+def test_an_import_goes_through_the_publish_action_and_queues_no_digest(
+    export, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The importer is one of the bulk writers that end in publishing.archive_changed (the
+    cached figures forgotten, the index and the front-end cache brought up to date), and an
+    archive brought over from the old site is not mailed to subscribers as news."""
+    from peninsula.importers import indexing
+    from peninsula.newsletters.models import Subscriber
+    from peninsula.publishing import actions as publishing
+    from tests.newsletters.factories import SubscriberFactory
+
+    SubscriberFactory(email="eager@example.org", frequency="as_published")
+    assert Subscriber.objects.filter(status=Subscriber.Status.ACTIVE).exists()
+    calls, digests = [], []
+    real = publishing.archive_changed
+
+    def recording(*args, **kwargs):
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(indexing, "archive_changed", recording)
+    monkeypatch.setattr(publishing, "_queue_digests", digests.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file(export(item(1, "Grid links"), item(2, "Grid tariffs")))
+    [call] = calls
+    from peninsula.publications.models import ArticlePage
+
+    articles = set(ArticlePage.objects.values_list("pk", flat=True))
+    assert len(articles) == 2 and articles <= set(call["published_ids"])
+    assert call["digests"] is False
+    assert digests == []
+    assert published_count() == 2
