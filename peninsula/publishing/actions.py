@@ -12,7 +12,9 @@ Each action does the same things, in this order:
 3. purge the front-end cache of what shows the pages, after the commit, on the purge
    queue (peninsula.caching.purge);
 4. queue the as-published digests with the ids of the publications published
-   (peninsula.newsletters.digests), after the commit.
+   (peninsula.newsletters.digests), after the commit;
+5. for an event taking registrations, give places a raised capacity freed to the waiting
+   list (peninsula.registrations), after the commit.
 
 Pages written while bulk_writing() is on pass by the per-page actions; the writer calls
 archive_changed() for all of them at the end.
@@ -27,6 +29,7 @@ from django.db import transaction
 from peninsula.caching import purge
 from peninsula.core import cache_version
 from peninsula.publications.models import PublicationPage
+from peninsula.registrations import actions as registrations
 from peninsula.search import actions as search
 from peninsula.search.signals import indexing_active, indexing_suspended
 
@@ -43,6 +46,10 @@ def page_published(page, revision=None) -> None:
     purge.purge_published(page, revision)
     if _is_publication(page):
         _queue_digests([page.pk])
+    if getattr(page, "takes_registrations", False):
+        # A capacity raised on publish gives the freed places to the waiting list.
+        page_id = page.pk
+        transaction.on_commit(lambda: registrations.fill_freed_places(page_id))
 
 
 def page_unpublished(page) -> None:
