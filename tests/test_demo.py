@@ -342,6 +342,10 @@ HAND_WRITTEN_IN = {
     "events.md": 4,
     "videos.md": 3,
     "people.md": 16,
+    "news.md": 1 + 3,  # the News page, then its items
+    "privacy.md": 1,
+    "landing.md": 1,
+    "contact.md": 1,
 }
 
 
@@ -360,7 +364,7 @@ def test_content_files_ship_with_the_package():
     patterns = package_data["peninsula.demo.content"]
     folder = Path(reader.__file__).parent
     names = [path.name for path in folder.iterdir() if path.suffix != ".py" and path.is_file()]
-    assert len(names) >= 13
+    assert len(names) >= 17
     for name in names:
         assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), name
 
@@ -478,3 +482,149 @@ def test_a_composed_article_reads_as_before(demo):
         "different answers. The disagreement is itself revealing.</p>"
     )
     assert blocks[1][1]["text"] == "The background"
+
+
+def test_a_news_item_reads_as_written(demo):
+    from peninsula.press.models import NewsIndexPage, NewsPage
+
+    index = NewsIndexPage.objects.get(slug="news")
+    assert index.introduction == (
+        "Press releases, statements and news from the Institute. Journalists: our experts are "
+        "available for interviews; write or call our press office."
+    )
+    assert index.media_contact.slug == "sarah-pomeroy"
+    item = NewsPage.objects.get(slug="new-director-seoul-office")
+    assert item.get_parent().pk == index.pk
+    assert item.title == "Haneul Policy Institute names Yoon-hee Kwak Director of its Seoul Office"
+    assert (item.kind, item.location) == ("press-release", "Washington")
+    assert item.date == timezone.localdate() - datetime.timedelta(days=6)
+    assert item.summary == (
+        "The Institute's Seoul office, opened in 2019, will expand its programme on society "
+        "and soft power under its new director."
+    )
+    blocks = _blocks(item)
+    assert [kind for kind, _ in blocks] == ["paragraph", "paragraph", "quote"]
+    assert blocks[0][1].source == (
+        "<p>The Haneul Policy Institute today named Yoon-hee Kwak Director of its Seoul "
+        "Office. She succeeds the office's founding director, who returns to research.</p>"
+    )
+    assert blocks[1][1].source == (
+        "<p>Dr Kwak joined the Institute in 2021 and leads its work on Korean soft power and "
+        "Southeast Asia. In Seoul she will expand the office's programme of public seminars "
+        "and its exchanges with universities in the region.</p>"
+    )
+    assert blocks[2][1]["text"] == (
+        "The Seoul office is where our research meets the people it is about."
+    )
+    assert blocks[2][1]["attribution"] == "Hyun-woo Baek"
+
+
+def test_the_privacy_policy_reads_as_written(demo):
+    page = StandardPage.objects.get(slug="privacy")
+    assert page.title == "Privacy policy"
+    assert page.introduction == (
+        "What the Institute's website records about you, and what it does not."
+    )
+    written = [
+        value["text"] if kind == "heading" else value.source for kind, value in _blocks(page)
+    ]
+    assert written == [
+        "What we record",
+        "<p>Reading this website sets no cookies and runs no third-party trackers. Page views "
+        "are counted by the site itself, without cookies or personal data.</p>",
+        "<p>When you subscribe to a mailing list, we keep your email address, name, "
+        "organisation, the lists you chose and the date you confirmed. You can change or "
+        "delete these from the link in every email.</p>",
+        "Videos and embeds",
+        "<p>Our own videos play from this site. Videos from YouTube play through its "
+        "no-cookie player, and nothing is fetched from YouTube until the player loads.</p>",
+        "Contact",
+        "<p>Questions about this policy: hello@haneul-institute.example.</p>",
+    ]
+    kinds = [kind for kind, _ in _blocks(page)]
+    assert kinds == ["heading", "paragraph", "paragraph", "heading", "paragraph"] + [
+        "heading",
+        "paragraph",
+    ]
+
+
+def test_the_landing_page_and_contact_form_read_as_written(demo):
+    from peninsula.enquiries.models import FormPage
+    from peninsula.home.models import LandingPage
+
+    landing = LandingPage.objects.get(slug="deterrence-programme")
+    assert landing.title == "Deterrence in the 2020s"
+    assert landing.introduction == (
+        "A three-year programme on how the United States, South Korea and Japan keep "
+        "deterrence credible as North Korea's arsenal grows."
+    )
+    blocks = dict(_blocks(landing))
+    assert blocks["text"].source == (
+        "<h2>About the programme</h2><p>North Korea now fields missiles that can reach every "
+        "allied capital and the American mainland. The programme asks what that means for the "
+        "promises allies make to each other, and how to keep those promises believable without "
+        "a new arms race.</p><p>It publishes commentary and reports, convenes an annual "
+        "Seoul\u2013Washington dialogue, and briefs legislators in both capitals.</p>"
+    )
+    assert blocks["publications"]["heading"] == "Start here"
+    assert blocks["people"]["heading"] == "The programme's experts"
+    assert [person.slug for person in blocks["people"]["people"]] == [
+        "eleanor-whitcombe",
+        "marcus-delaney",
+        "chang-ho-nam",
+    ]
+    assert blocks["latest"]["heading"] == "Latest on nuclear policy"
+    action = blocks["call_to_action"]
+    assert (action["heading"], action["button_label"], action["url"]) == (
+        "Get the programme's findings first",
+        "Subscribe",
+        "/subscribe/",
+    )
+    assert action["text"] == (
+        "New reports and invitations to the programme's briefings, by email. We send nothing "
+        "until you confirm."
+    )
+    contact = FormPage.objects.get(slug="contact")
+    assert contact.introduction == (
+        "<p>Questions about our research, events or publications, and requests from "
+        "journalists: write to us here and the right person will answer, usually within two "
+        "working days.</p>"
+    )
+    assert contact.thank_you_text == (
+        "<p>Thank you: your message has reached us. We answer within two working days; "
+        "journalists on deadline can also call our press office.</p>"
+    )
+    assert contact.subject == "A message from the website"
+    fields = [
+        (f.label, f.field_type, f.required, f.choices)
+        for f in contact.form_fields.order_by("sort_order")
+    ]
+    assert fields == [
+        ("Your name", "singleline", True, ""),
+        ("Email", "email", True, ""),
+        ("Organisation", "singleline", False, ""),
+        ("About", "dropdown", True, "Our research\nEvents\nMedia enquiry\nSomething else"),
+        ("Message", "multiline", True, ""),
+    ]
+
+
+def test_departments_and_profiles_come_from_the_content_files(demo):
+    from peninsula.people.models import Department
+
+    assert list(Department.objects.order_by("sort_order").values_list("slug", "name")) == [
+        ("office-of-the-president", "Office of the President"),
+        ("security-studies", "Security Studies"),
+        ("economy-and-technology", "Economy and Technology"),
+        ("society-and-region", "Society and Region"),
+        ("communications", "Communications"),
+    ]
+    person = PersonPage.objects.get(slug="eleanor-whitcombe")
+    assert person.department.slug == "security-studies"
+    assert sorted(str(tag) for tag in person.expertise.all()) == [
+        "arms control",
+        "crisis communication",
+        "nuclear deterrence",
+    ]
+    assert person.media_contact and person.media_phone == "+1 202 555 0151"
+    quiet = PersonPage.objects.get(slug="haruka-mizutani")
+    assert not quiet.media_contact and quiet.media_phone == ""

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
-from peninsula.demo.content import base as markup
-from peninsula.demo.content.pages import (
+from peninsula.demo.content import (
     DEPARTMENTS,
+    HOME_EXPERTS_HEADING,
     LANDING,
     NEWS,
     NEWS_INDEX,
@@ -21,6 +21,7 @@ from peninsula.demo.content.pages import (
     PRESS_CONTACT,
     PRIVACY,
 )
+from peninsula.demo.content import base as markup
 from peninsula.demo.setup import existing_child, publish_child
 from peninsula.home.models import HomePage, LandingPage, StandardPage
 from peninsula.navigation.models import MenuSettings
@@ -128,18 +129,18 @@ def ensure_landing(home, people, terms, heroes) -> LandingPage:
     text = "".join(paragraphs)
     body = [
         ("text", text),
-        ("publications", {"heading": "Start here", "publications": chosen}),
+        ("publications", {"heading": LANDING["publications_heading"], "publications": chosen}),
         (
             "people",
             {
-                "heading": "The programme's experts",
+                "heading": LANDING["experts_heading"],
                 "people": [people[slug].pk for slug in LANDING["experts"]],
             },
         ),
         (
             "latest",
             {
-                "heading": "Latest on nuclear policy",
+                "heading": LANDING["latest_heading"],
                 "publication_type": "",
                 "theme": terms["themes"][LANDING["theme"]].pk,
                 "count": 3,
@@ -181,7 +182,7 @@ def ensure_curation(home, people, terms) -> None:
                 (
                     "people",
                     {
-                        "heading": "Experts available to the media",
+                        "heading": HOME_EXPERTS_HEADING,
                         "people": [people[slug].pk for slug in media],
                     },
                 )

@@ -1,8 +1,14 @@
 """Everything the demo institute publishes, read from the content files in this folder.
 
-institute.toml   the institute's settings, the home page's introduction, event venues
+institute.toml   the institute's settings, the home page's introduction, event venues,
+                 departments
 about.md         the About page
-people.md        the experts and staff, one document each, the bio as its body
+privacy.md       the privacy policy
+contact.md       the contact form page: its introduction, fields and thank-you message
+landing.md       the research programme's landing page
+news.md          the News page, then its press releases, statements and news
+people.md        the experts and staff, one document each, the bio as its body, their
+                 department, areas of expertise and whether journalists may call them
 series.toml      one series per publication type
 taxonomy.toml    themes, regions and topics
 commentary.md, reports.md, briefs.md, korean.md, podcasts.md, events.md, videos.md
@@ -13,7 +19,7 @@ fragments.toml   the building blocks compose.py makes the other publications fro
 from django.utils.text import slugify
 
 from peninsula.demo.content import reader
-from peninsula.demo.content.base import Piece
+from peninsula.demo.content.base import Piece, inline
 from peninsula.demo.content.compose import Composer
 
 _institute = reader.toml("institute.toml")
@@ -21,8 +27,52 @@ INSTITUTE: dict = _institute["institute"]
 HOME_INTRODUCTION: str = _institute["home_introduction"]
 VENUES = {key: (venue["name"], venue["address"]) for key, venue in _institute["venues"].items()}
 DC_VENUE, SEOUL_VENUE = VENUES["washington"], VENUES["seoul"]
+HOME_EXPERTS_HEADING: str = _institute["home_experts_heading"]
+DEPARTMENTS = [(department["slug"], department["name"]) for department in _institute["departments"]]
 ABOUT = reader.page("about.md")
+PRIVACY = reader.page("privacy.md")
 PEOPLE = reader.people("people.md")
+# person slug: (department slug, areas of expertise, available to the media, media phone)
+PEOPLE_PROFILES = {
+    slugify(person.front["name"]): (
+        person.front["department"],
+        person.front["expertise"],
+        person.front["media_contact"],
+        person.front.get("media_phone", ""),
+    )
+    for person in reader.documents("people.md")
+}
+_news_index, *_news = reader.documents("news.md")
+NEWS_INDEX = {key: _news_index.front[key] for key in ("title", "slug", "introduction")}
+PRESS_CONTACT: str = _news_index.front["media_contact"]
+# (slug, kind, days ago, location, title, summary, body paragraphs in the demo markup)
+NEWS = [
+    (
+        item.front["slug"],
+        item.front["kind"],
+        item.front["days_ago"],
+        item.front["location"],
+        item.front["title"],
+        item.front["summary"],
+        item.body,
+    )
+    for item in _news
+]
+LANDING = reader.page("landing.md")
+LANDING["text"] = LANDING.pop("body")
+_contact = reader.documents("contact.md")[0]
+CONTACT = {
+    "title": _contact.front["title"],
+    "slug": _contact.front["slug"],
+    "subject": _contact.front["subject"],
+    "introduction": "".join(f"<p>{inline(p)}</p>" for p in _contact.body),
+    "thank_you_text": "".join(f"<p>{inline(p)}</p>" for p in _contact.sections["thank you"]),
+    # (label, type, required, choices)
+    "fields": [
+        (field["label"], field["type"], field["required"], "\n".join(field.get("choices", [])))
+        for field in _contact.front["fields"]
+    ],
+}
 SERIES = {
     series["kind"]: (series["slug"], series["title"], series["introduction"], series["in_menu"])
     for series in reader.toml("series.toml")["series"]
@@ -74,11 +124,20 @@ def _number(pieces: list[Piece]) -> None:
 
 __all__ = [
     "ABOUT",
+    "CONTACT",
     "DC_VENUE",
+    "DEPARTMENTS",
     "HAND_WRITTEN",
+    "HOME_EXPERTS_HEADING",
     "HOME_INTRODUCTION",
     "INSTITUTE",
+    "LANDING",
+    "NEWS",
+    "NEWS_INDEX",
     "PEOPLE",
+    "PEOPLE_PROFILES",
+    "PRESS_CONTACT",
+    "PRIVACY",
     "REGIONS",
     "SEOUL_VENUE",
     "SERIES",
