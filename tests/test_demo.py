@@ -301,7 +301,8 @@ def test_demo_theme_and_home_page_carry_editors_choices(demo, client):
     from bs4 import BeautifulSoup
 
     nuclear = Theme.objects.get(slug="nuclear")
-    assert len(nuclear.featured_publications) == 3 and len(nuclear.experts) == 3
+    content = nuclear.page_content.get()
+    assert len(content.featured_publications) == 3 and len(content.experts) == 3
     page = BeautifulSoup(client.get("/themes/nuclear/").content, "html.parser")
     assert len(page.select("section[aria-labelledby=term-featured-heading] .card")) == 3
     chips = [a.get_text() for a in page.select("[data-testid=term-experts] .person-chip__name")]

@@ -23,7 +23,7 @@ from peninsula.demo.content import (
 )
 from peninsula.demo.content import base as markup
 from peninsula.demo.setup import existing_child, publish_child
-from peninsula.home.models import HomePage, LandingPage, StandardPage
+from peninsula.home.models import HomePage, LandingPage, StandardPage, ThemePageContent
 from peninsula.navigation.models import MenuSettings
 from peninsula.people.models import Department, PeopleIndexPage
 from peninsula.press.models import NewsIndexPage, NewsPage
@@ -164,12 +164,14 @@ def ensure_curation(home, people, terms) -> None:
     """The nuclear theme's page gets chosen publications and experts; the home page a row of
     experts for journalists. Every other theme keeps the automatic defaults."""
     theme = terms["themes"][LANDING["theme"]]
-    if not theme.featured_publications.raw_data:
-        theme.featured_publications = _stream(
-            ("publication", pk) for pk in _theme_publications(terms, LANDING["theme"], 3)
+    if not ThemePageContent.objects.filter(term=theme).exists():
+        ThemePageContent.objects.create(
+            term=theme,
+            featured_publications=_stream(
+                ("publication", pk) for pk in _theme_publications(terms, LANDING["theme"], 3)
+            ),
+            experts=_stream(("person", people[slug].pk) for slug in LANDING["experts"]),
         )
-        theme.experts = _stream(("person", people[slug].pk) for slug in LANDING["experts"])
-        theme.save()
     home = HomePage.objects.get(pk=home.pk)
     if not home.body.raw_data:
         media = [

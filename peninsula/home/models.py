@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -15,7 +16,7 @@ from peninsula.core import routes
 from peninsula.core.blocks import BodyBlock
 from peninsula.core.privacy import ViewRestrictionsMixin
 from peninsula.home import curation
-from peninsula.home.blocks import PageBlock, chosen_publications_field
+from peninsula.home.blocks import PageBlock, chosen_people_field, chosen_publications_field
 
 
 class HomePage(ViewRestrictionsMixin, Page):
@@ -156,3 +157,61 @@ class LandingPage(ViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = "landing page"
+
+
+class TermPageContent(models.Model):
+    """What an editor chose for a theme's (region's, topic's) page: edited inline on the term
+    (its "Its page" panel), read by home/term_pages.py. Kept here, above taxonomy, so the terms
+    know nothing of pages and blocks; at most one per term."""
+
+    featured_publications = chosen_publications_field(
+        max_num=3, help_text="Up to three, shown above the list. Leave empty to show none."
+    )
+    experts = chosen_people_field(
+        max_num=8,
+        help_text="The experts who work on it. Leave empty to show those who have written "
+        "most on it.",
+    )
+    body = StreamField(
+        PageBlock(), blank=True, help_text="Sections shown above the list of publications."
+    )
+
+    panels = [FieldPanel("featured_publications"), FieldPanel("experts"), FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"The page of {self.term}"
+
+
+class ThemePageContent(TermPageContent):
+    term = ParentalKey("taxonomy.Theme", on_delete=models.CASCADE, related_name="page_content")
+
+    class Meta:
+        verbose_name = "theme page content"
+        constraints = [models.UniqueConstraint(fields=["term"], name="one_page_content_per_theme")]
+
+
+class RegionPageContent(TermPageContent):
+    term = ParentalKey("taxonomy.Region", on_delete=models.CASCADE, related_name="page_content")
+
+    class Meta:
+        verbose_name = "region page content"
+        constraints = [models.UniqueConstraint(fields=["term"], name="one_page_content_per_region")]
+
+
+class TopicPageContent(TermPageContent):
+    term = ParentalKey("taxonomy.Topic", on_delete=models.CASCADE, related_name="page_content")
+
+    class Meta:
+        verbose_name = "topic page content"
+        constraints = [models.UniqueConstraint(fields=["term"], name="one_page_content_per_topic")]
+
+
+# Each taxonomy's page content model, by the term model's name ("theme").
+TERM_PAGE_CONTENT = {
+    "theme": ThemePageContent,
+    "region": RegionPageContent,
+    "topic": TopicPageContent,
+}

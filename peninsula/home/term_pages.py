@@ -6,13 +6,15 @@ their pages show publications and people, so they live here, above both, beside 
 pages editors arrange (home/curation.py, home/blocks.py)."""
 
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 
 from peninsula.home import curation
+from peninsula.home.models import TERM_PAGE_CONTENT
 from peninsula.publications.counts import remembered_until_change
 from peninsula.publications.listing import ListingFilter
 from peninsula.publications.models import PublicationPage
-from peninsula.taxonomy.terms import all_terms
+from peninsula.taxonomy.terms import all_terms, term_by_slug
 
 
 def term_index(request, model):
@@ -65,10 +67,19 @@ def top_author_ids(term, limit=4) -> list[int]:
 
 def term_detail(request, model, slug):
     """A theme's (region's, topic's) landing page: its introduction, what an editor chose for
-    it (publications, experts, blocks), and its publications."""
-    term = get_object_or_404(model, slug=slug)
-    featured = curation.publication_cards(curation.chosen_ids(term.featured_publications))
-    expert_ids = curation.chosen_ids(term.experts) or top_author_ids(term)
+    it (publications, experts, blocks: its page content, home.models.ThemePageContent and
+    siblings), and its publications.
+
+    The term comes from the cached list the filter bar reads too, so reading its page content
+    is the one query the term itself used to cost."""
+    term = term_by_slug(model, slug)
+    if term is None:
+        raise Http404(f"No {model._meta.verbose_name} {slug!r}")
+    content = TERM_PAGE_CONTENT[model._meta.model_name].objects.filter(term=term).first()
+    featured = curation.publication_cards(
+        curation.chosen_ids(content.featured_publications) if content else []
+    )
+    expert_ids = (curation.chosen_ids(content.experts) if content else []) or top_author_ids(term)
     listing = ListingFilter(
         request.GET,
         base=PublicationPage.objects.listed(),
@@ -80,6 +91,7 @@ def term_detail(request, model, slug):
         "home/term_detail.html",
         {
             "term": term,
+            "body": content.body if content else None,
             "featured": featured,
             "experts": curation.people(expert_ids),
             "kind_label": model._meta.verbose_name.capitalize(),

@@ -1,16 +1,19 @@
-"""Themes, regions and topics: three ways to classify publications, on one abstract base."""
+"""Themes, regions and topics: three ways to classify publications, on one abstract base.
+
+A term's page content (chosen publications, experts, blocks) is home's (home/models.py,
+ThemePageContent and its siblings, related to the term as "page_content"): the term is a
+cluster so its edit form shows it inline, named by string, and taxonomy imports no app above
+it."""
 
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.search import index
 
-from peninsula.home.blocks import PageBlock, chosen_people_field, chosen_publications_field
 
-
-class BaseTaxonomy(index.Indexed, models.Model):
+class BaseTaxonomy(index.Indexed, ClusterableModel):
     name = models.CharField(max_length=255, unique=True)
     slug = models.SlugField(max_length=255, unique=True, allow_unicode=True, blank=True)
     description = models.TextField(
@@ -19,27 +22,13 @@ class BaseTaxonomy(index.Indexed, models.Model):
     sort_order = models.IntegerField(
         default=0, help_text="Lower numbers come first in menus and filters."
     )
-    featured_publications = chosen_publications_field(
-        max_num=3, help_text="Up to three, shown above the list. Leave empty to show none."
-    )
-    experts = chosen_people_field(
-        max_num=8,
-        help_text="The experts who work on it. Leave empty to show those who have written "
-        "most on it.",
-    )
-    body = StreamField(
-        PageBlock(), blank=True, help_text="Sections shown above the list of publications."
-    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
-        MultiFieldPanel(
-            [FieldPanel("featured_publications"), FieldPanel("experts"), FieldPanel("body")],
-            heading="Its page",
-        ),
+        InlinePanel("page_content", max_num=1, heading="Its page", label="page content"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
