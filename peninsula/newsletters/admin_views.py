@@ -106,7 +106,8 @@ def campaign_detail(request, pk):
                     )
                 if send_form.cleaned_data["when"] == "now":
                     campaigns.send_now(campaign)
-                    messages.success(request, f"The campaign is on its way to {count:,} people.")
+                    people = "person" if count == 1 else "people"
+                    messages.success(request, f"The campaign is on its way to {count:,} {people}.")
                 else:
                     campaigns.schedule(campaign, send_form.cleaned_data["send_at"])
                     messages.success(

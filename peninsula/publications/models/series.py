@@ -30,16 +30,19 @@ class SeriesPage(ViewRestrictionsMixin, Page):
         default=0, help_text="Lower numbers come first on the home page."
     )
     # Where a podcast series is listened to, for its episodes' "Subscribe" links.
-    apple_podcasts_url = models.URLField("Apple Podcasts", blank=True, db_default="")
-    spotify_url = models.URLField("Spotify", blank=True, db_default="")
+    apple_podcasts_url = models.URLField("Apple Podcasts", blank=True, default="", db_default="")
+    spotify_url = models.URLField("Spotify", blank=True, default="", db_default="")
     other_podcast_app_name = models.CharField(
         "other app's name",
         max_length=60,
         blank=True,
+        default="",
         db_default="",
         help_text="e.g. 'Pocket Casts'.",
     )
-    other_podcast_app_url = models.URLField("other app's address", blank=True, db_default="")
+    other_podcast_app_url = models.URLField(
+        "other app's address", blank=True, default="", db_default=""
+    )
 
     content_panels = [
         *Page.content_panels,

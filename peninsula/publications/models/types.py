@@ -177,10 +177,13 @@ class EventPage(PublicationPage):
     )
     recording_url = models.URLField(
         blank=True,
+        default="",
         db_default="",
         help_text="The YouTube or Vimeo page of the recording, once it has happened.",
     )
-    transcript = RichTextField(blank=True, db_default="", features=["bold", "italic", "link", "h3"])
+    transcript = RichTextField(
+        blank=True, default="", db_default="", features=["bold", "italic", "link", "h3"]
+    )
     # Derived on save, in UTC, for ordering and "upcoming" queries.
     starts_at = models.DateTimeField(null=True, editable=False, db_index=True)
     ends_at = models.DateTimeField(null=True, editable=False)
